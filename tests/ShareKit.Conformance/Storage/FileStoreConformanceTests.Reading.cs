@@ -86,7 +86,7 @@ public abstract partial class FileStoreConformanceTests
         var store = CreateStore();
         string[] names =
         [
-            "...", "..a", " lead", "trail ", "a:b", "*?<>|\"", "%2e%2e", "%2F", "~", "-rf", "$HOME", "con", "nul.txt",
+            "...", "..a", " lead", "trail ", "ab:c", "*?<>|\"", "%2e%2e", "%2F", "~", "-rf", "$HOME", "con", "nul.txt",
             ".hidden", "\u00e9t\u00e9", "\u65e5\u672c", "\U0001F600", new string('x', StorePath.MaxSegmentBytes),
         ];
         foreach (var name in names)
