@@ -20,7 +20,8 @@ internal static partial class NoReplaceRename
     private static bool renameat2Missing;
 
     /// <summary>Moves <paramref name="source"/> to <paramref name="destination"/>; false when the destination exists.</summary>
-    /// <exception cref="IOException">Any other failure, with the errno in <see cref="Exception.HResult"/>.</exception>
+    /// <exception cref="IOException">Any other failure, with the errno in <see cref="Exception.HResult"/> (ENOENT as
+    /// <see cref="FileNotFoundException"/>, EACCES/EPERM as <see cref="UnauthorizedAccessException"/>).</exception>
     public static bool TryMove(string source, string destination, bool isDirectory)
     {
         if (OperatingSystem.IsLinux())
@@ -87,8 +88,16 @@ internal static partial class NoReplaceRename
         }
     }
 
-    private static IOException Error(int errno, string source, string destination) =>
-        new($"Cannot rename '{source}' to '{destination}': {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+    private static Exception Error(int errno, string source, string destination)
+    {
+        var message = $"Cannot rename '{source}' to '{destination}': {Marshal.GetPInvokeErrorMessage(errno)}";
+        return errno switch
+        {
+            2 => new FileNotFoundException(message, source),
+            1 or 13 => new UnauthorizedAccessException(message),
+            _ => new IOException(message, errno),
+        };
+    }
 
     [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Renameat2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
