@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using ShareKit.Sdk;
 
@@ -15,6 +16,9 @@ namespace ShareKit.Transport.Tcp;
 /// </summary>
 internal sealed class TcpConnection : IConnection
 {
+    // Well under IOV_MAX (1024); the pipe's pause threshold holds about 16 segments anyway.
+    private const int MaxGatherSegments = 32;
+
     // How long DisposeAsync lets already written bytes drain to a peer that has stopped reading.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
@@ -25,6 +29,7 @@ internal sealed class TcpConnection : IConnection
     private readonly Task _receiving;
     private readonly Task _sending;
     private readonly Lock _closeLock = new();
+    private readonly List<ArraySegment<byte>> _gather = new(MaxGatherSegments);
     private Task? _disposing;
     private volatile bool _disposed;
 
@@ -152,27 +157,36 @@ internal sealed class TcpConnection : IConnection
         await reader.CompleteAsync(failure).ConfigureAwait(false);
     }
 
+    // A buffer of several segments goes out in one gathering send (one syscall) rather than one per segment.
     private async ValueTask SendAsync(ReadOnlySequence<byte> buffer)
     {
-        if (buffer.IsSingleSegment)
+        while (!buffer.IsEmpty)
         {
-            await SendAllAsync(buffer.First).ConfigureAwait(false);
-            return;
-        }
-
-        foreach (var segment in buffer)
-        {
-            await SendAllAsync(segment).ConfigureAwait(false);
+            var sent = buffer.IsSingleSegment || !TryGather(buffer)
+                ? await _socket.SendAsync(buffer.First, SocketFlags.None).ConfigureAwait(false)
+                : await _socket.SendAsync(_gather, SocketFlags.None).ConfigureAwait(false);
+            buffer = buffer.Slice(sent);
         }
     }
 
-    private async ValueTask SendAllAsync(ReadOnlyMemory<byte> memory)
+    private bool TryGather(ReadOnlySequence<byte> buffer)
     {
-        while (!memory.IsEmpty)
+        _gather.Clear();
+        foreach (var segment in buffer)
         {
-            var sent = await _socket.SendAsync(memory, SocketFlags.None).ConfigureAwait(false);
-            memory = memory[sent..];
+            if (!MemoryMarshal.TryGetArray(segment, out var array))
+            {
+                return false;
+            }
+
+            _gather.Add(array);
+            if (_gather.Count == MaxGatherSegments)
+            {
+                break;
+            }
         }
+
+        return true;
     }
 
     private void ShutdownQuietly(SocketShutdown how)

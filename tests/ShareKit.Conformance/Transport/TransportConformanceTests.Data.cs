@@ -9,6 +9,7 @@ public abstract partial class TransportConformanceTests
 {
     private const int ConcurrentConnections = 100;
     private const long BothWaysBytes = 32L << 20;
+    private const int LargeWriteBytes = 8 << 20;
 
     /// <summary>Listening on port 0 reports the port really bound, and a client reaches it there.</summary>
     [Fact]
@@ -63,6 +64,24 @@ public abstract partial class TransportConformanceTests
         await Task.WhenAll(sending, receiving).WaitAsync(TransferLimit(BulkBytes));
 
         AssertSame(await sending, await receiving, "bulk");
+    }
+
+    /// <summary>One write far larger than any buffer (so it spans many pipe segments) arrives intact.</summary>
+    [Fact]
+    public async Task A_single_large_write_arrives_intact()
+    {
+        var (client, server) = await ConnectPairAsync();
+        var ct = Within(TransferLimit(LargeWriteBytes));
+        var data = new byte[LargeWriteBytes];
+        new Random(7).NextBytes(data);
+        var expected = new RollingChecksum();
+        expected.Append(data);
+
+        var receiving = TestPattern.ReceiveAsync(server.Transport.Input, ct);
+        await PipeMessages.WriteAsync(client.Transport.Output, data, ct);
+        await client.Transport.Output.CompleteAsync();
+
+        AssertSame(expected, await receiving.WaitAsync(TransferLimit(LargeWriteBytes)), "one large write");
     }
 
     /// <summary>Completing Output ends the peer's Input, while the other direction keeps working.</summary>
