@@ -77,16 +77,25 @@ internal sealed class TcpTransport : ITransport
         }
     }
 
-    // Happy-eyeballs-lite: the addresses in the resolver's order, one after the other, within one deadline.
+    // Happy-eyeballs-lite: the addresses in the resolver's order, one after the other. Each but the last gets an
+    // equal share of the deadline, so one address that swallows SYNs does not use up the time of the others.
     private async ValueTask<Socket> ConnectAnyAsync(Endpoint remote, IPAddress[] addresses, CancellationToken ct)
     {
         TransportException? last = null;
-        foreach (var address in addresses)
+        var share = _options.ConnectTimeout / addresses.Length;
+        for (var i = 0; i < addresses.Length; i++)
         {
+            var address = addresses[i];
             var socket = TcpSockets.Create(address.AddressFamily, _options);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            if (i < addresses.Length - 1)
+            {
+                attempt.CancelAfter(share);
+            }
+
             try
             {
-                await socket.ConnectAsync(new IPEndPoint(address, remote.Port), ct).ConfigureAwait(false);
+                await socket.ConnectAsync(new IPEndPoint(address, remote.Port), attempt.Token).ConfigureAwait(false);
                 return socket;
             }
             catch (SocketException error)
@@ -94,6 +103,12 @@ internal sealed class TcpTransport : ITransport
                 socket.Dispose();
                 TcpLog.AttemptFailed(_logger, address, remote, error);
                 last = Prefer(last, SocketErrors.ForConnect(remote, error));
+            }
+            catch (OperationCanceledException error) when (!ct.IsCancellationRequested)
+            {
+                socket.Dispose();
+                TcpLog.AttemptFailed(_logger, address, remote, error);
+                last = Prefer(last, SocketErrors.TimedOut(remote, _options.ConnectTimeout, error));
             }
             catch
             {
