@@ -4,10 +4,15 @@ using System.IO.Pipelines;
 namespace ShareKit.Transport.Tcp;
 
 /// <summary>
-/// Pipe sizes for bulk transfer: large pooled segments (fewer syscalls) and a window well above the
-/// 64 KiB default so one reader stall does not stop the socket. Socket-side continuations run inline,
-/// application-side ones on the thread pool (as Kestrel does), so application code never runs in a pump.
+/// Pipe sizes for bulk transfer: large pooled segments (fewer syscalls) and a window well above the 64 KiB
+/// default so one reader stall does not stop the socket.
 /// </summary>
+/// <remarks>
+/// The application's reads resume inline on the receive loop: socket completions already arrive on thread-pool
+/// threads (not on the epoll thread), so this blocks no shared I/O thread, and it saves a thread-pool hop per
+/// received chunk (measured: less CPU per GiB, see the transport report). The application's writes resume on the
+/// thread pool instead: that happens once per half window, and it keeps application code out of the send loop.
+/// </remarks>
 internal static class PipeTuning
 {
     public const int SegmentSize = 64 * 1024;
@@ -17,7 +22,7 @@ internal static class PipeTuning
 
     public static PipeOptions Input { get; } = new(
         pool: MemoryPool<byte>.Shared,
-        readerScheduler: PipeScheduler.ThreadPool,
+        readerScheduler: PipeScheduler.Inline,
         writerScheduler: PipeScheduler.Inline,
         pauseWriterThreshold: PauseThreshold,
         resumeWriterThreshold: ResumeThreshold,
