@@ -111,6 +111,11 @@ internal sealed class TcpConnection : IConnection
                 failure = SocketErrors.ForTransfer(RemoteEndpoint, error);
             }
         }
+        catch (Exception error)
+        {
+            // The application completed its reader with an error (the flush rethrows it): stop receiving.
+            failure = error;
+        }
 
         await writer.CompleteAsync(failure).ConfigureAwait(false);
     }
@@ -153,6 +158,13 @@ internal sealed class TcpConnection : IConnection
 
             failure = SocketErrors.ForTransfer(RemoteEndpoint, error);
         }
+        catch (Exception error)
+        {
+            // The application completed Output with an error: the peer must not mistake what it got for the
+            // whole stream, so reset the connection instead of ending it with FIN.
+            Abort();
+            failure = error;
+        }
 
         await reader.CompleteAsync(failure).ConfigureAwait(false);
     }
@@ -187,6 +199,20 @@ internal sealed class TcpConnection : IConnection
         }
 
         return true;
+    }
+
+    private void Abort()
+    {
+        try
+        {
+            _socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        {
+            // Already closed: there is nothing left to reset.
+        }
+
+        _socket.Dispose();
     }
 
     private void ShutdownQuietly(SocketShutdown how)
