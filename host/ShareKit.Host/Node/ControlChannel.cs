@@ -43,6 +43,25 @@ internal sealed class ControlChannel
         }
     }
 
+    /// <summary>Sends several messages with one flush (item results come in bursts of thousands).</summary>
+    public async ValueTask SendBatchAsync(IReadOnlyList<Message> messages, CancellationToken ct)
+    {
+        await writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            foreach (var message in messages)
+            {
+                WriteFrame(output, JsonSerializer.SerializeToUtf8Bytes(message, MessageJsonContext.Default.Message));
+            }
+
+            await output.FlushAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
     /// <summary>Sends a message and completes the output, ignoring a peer that is already gone.</summary>
     public async ValueTask SendFinalAsync(Message message, CancellationToken ct)
     {

@@ -65,6 +65,15 @@ internal sealed class ItemReceiver
             try
             {
                 staged = await session.Store.BeginWriteAsync(plan.Target!.Value, WriteMode.CreateNew, ct).ConfigureAwait(false);
+                if (staged.ResumeOffset != 0 && plan.ResumeOffset == 0)
+                {
+                    // A stale part the decision did not offer to resume (a small file, or one that changed): start over.
+                    await staged.DiscardAsync(ct).ConfigureAwait(false);
+                    await staged.DisposeAsync().ConfigureAwait(false);
+                    staged = null;
+                    staged = await session.Store.BeginWriteAsync(plan.Target!.Value, WriteMode.CreateNew, ct).ConfigureAwait(false);
+                }
+
                 if (staged.ResumeOffset != plan.ResumeOffset)
                 {
                     failure = "the part staged earlier changed since the offer was accepted; offer it again";

@@ -20,6 +20,9 @@ public static class PeerProtocol
     /// <summary>Largest data chunk payload.</summary>
     public const int MaxChunkBytes = 1 << 20;
 
+    /// <summary>Files smaller than this are always sent whole: probing the store for a staged part costs more than resending.</summary>
+    public const long MinResumableSize = 1 << 20;
+
     /// <summary>Most items in one transfer.</summary>
     public const int MaxItems = 100_000;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using ShareKit.Host.Node.Messages;
 using ShareKit.Sdk;
@@ -16,6 +17,7 @@ internal sealed partial class ReceiveSession
     private readonly TaskCompletionSource allDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Exception> laneFailed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> lanes = [];
+    private readonly Channel<ItemResult> outbox = Channel.CreateUnbounded<ItemResult>(new UnboundedChannelOptions { SingleReader = true });
     private MuxSession? session;
     private ReceivePlan[] plans = [];
     private ItemResult?[] results = [];
@@ -232,7 +234,7 @@ internal sealed partial class ReceiveSession
 
             var (target, refusal) = await resolver.ResolveFileAsync(paths[i], ct).ConfigureAwait(false);
             plans[i] = new ReceivePlan(target, refusal);
-            if (target is { } path && probe)
+            if (target is { } path && probe && Items[i].Size >= PeerProtocol.MinResumableSize)
             {
                 plans[i].ResumeOffset = await ProbeStagedAsync(path, Items[i].Size, ct).ConfigureAwait(false);
             }
@@ -303,6 +305,7 @@ internal sealed partial class ReceiveSession
             }
         }
 
+        var sending = SendResultsAsync(control, stop.Token);
         var accepting = AcceptLanesAsync(stop.Token);
         var watching = WatchControlAsync(control, stop.Token);
         var first = await Task.WhenAny(allDone.Task, watching, laneFailed.Task).ConfigureAwait(false);
@@ -313,6 +316,8 @@ internal sealed partial class ReceiveSession
 
         if (first == allDone.Task)
         {
+            outbox.Writer.TryComplete();
+            await sending.ConfigureAwait(false);
             await Task.WhenAny(watching, Task.Delay(CloseWait, ct)).ConfigureAwait(false);
             return Outcome(null, peerName);
         }
@@ -416,7 +421,7 @@ internal sealed partial class ReceiveSession
             result.Index, item.Path, item.Size, item.Size, Volatile.Read(ref totalBytes), totalSize, done, Items.Count, result.Reason));
         if (reportToSender)
         {
-            _ = SendResultAsync(result);
+            outbox.Writer.TryWrite(result);
         }
 
         if (Interlocked.Decrement(ref remaining) == 0)
@@ -425,11 +430,22 @@ internal sealed partial class ReceiveSession
         }
     }
 
-    private async Task SendResultAsync(ItemResult result)
+    /// <summary>Sends item results as they come, batching whatever is queued into one flush.</summary>
+    private async Task SendResultsAsync(ControlChannel control, CancellationToken ct)
     {
+        var batch = new List<Message>();
         try
         {
-            await session!.Control.SendAsync(result, stop?.Token ?? CancellationToken.None).ConfigureAwait(false);
+            while (await outbox.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < 1000 && outbox.Reader.TryRead(out var result))
+                {
+                    batch.Add(result);
+                }
+
+                await control.SendBatchAsync(batch, ct).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException or ShareKitException)
         {
