@@ -9,6 +9,7 @@ internal sealed class MuxSession : IAsyncDisposable
 {
     // Bigger windows than Nerdbank's default keep a lane streaming while the receiver writes to disk.
     private const long ChannelWindow = 4L << 20;
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
 
     private MuxSession(IConnection connection, MultiplexingStream mux, MultiplexingStream.Channel control)
     {
@@ -51,6 +52,17 @@ internal sealed class MuxSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Control.CompleteAsync().ConfigureAwait(false);
+
+        // Disposing at once could drop a last message (an Error) still queued in the channel; a peer that got
+        // it closes its side, which completes the channel. A peer that does not is cut off after a moment.
+        try
+        {
+            await ControlPipe.Completion.WaitAsync(CloseGrace).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+
         ControlPipe.Dispose();
         await Mux.DisposeAsync().ConfigureAwait(false);
         await Connection.DisposeAsync().ConfigureAwait(false);
