@@ -139,6 +139,7 @@ public sealed class KnownPeers
             if (pinned is not null)
             {
                 Remember(document, presented);
+                Write(document);
                 throw new PeerKeyChangedException(
                     $"Peer '{name}' ({nodeId}) presented a different key than the one pinned on first contact:\n" +
                     $"  pinned:    {pinned.Fingerprint}\n" +
@@ -151,6 +152,7 @@ public sealed class KnownPeers
             if (mode == TrustMode.PinnedOnly)
             {
                 Remember(document, presented);
+                Write(document);
                 throw new PeerNotTrustedException(
                     $"Peer '{name}' ({nodeId}, fingerprint {presented.Fingerprint}) is not a known peer, and trust is 'pinned-only'. " +
                     $"If its owner reads you the same fingerprint from `sharekit identity`, accept it with `sharekit trust {presented.Fingerprint}`, " +
