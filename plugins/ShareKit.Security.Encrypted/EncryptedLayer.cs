@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ShareKit.Sdk;
 using ShareKit.Security.Encrypted.Handshake;
 using ShareKit.Security.Encrypted.Identity;
+using ShareKit.Security.Encrypted.Pairing;
 using ShareKit.Security.Encrypted.Trust;
 
 namespace ShareKit.Security.Encrypted;
@@ -17,7 +18,7 @@ public sealed class EncryptedLayer : IConnectionLayer
     private readonly KnownPeers knownPeers;
     private readonly EncryptedLayerOptions options;
     private readonly ILogger logger;
-    private readonly byte[]? pairingKey;
+    private readonly string? pairingCode;
 
     /// <summary>Makes the layer for a node whose identity key and known peers live in <paramref name="dataDirectory"/>.</summary>
     /// <exception cref="TrustException">The identity key is damaged or exposed.</exception>
@@ -26,14 +27,14 @@ public sealed class EncryptedLayer : IConnectionLayer
     {
     }
 
-    private EncryptedLayer(LocalIdentity identity, NodeIdentity self, KnownPeers knownPeers, EncryptedLayerOptions options, ILogger logger, byte[]? pairingKey)
+    private EncryptedLayer(LocalIdentity identity, NodeIdentity self, KnownPeers knownPeers, EncryptedLayerOptions options, ILogger logger, string? pairingCode)
     {
         this.identity = identity;
         this.self = self;
         this.knownPeers = knownPeers;
         this.options = options;
         this.logger = logger;
-        this.pairingKey = pairingKey;
+        this.pairingCode = pairingCode;
     }
 
     /// <summary>This node's identity (key and fingerprint).</summary>
@@ -43,10 +44,12 @@ public sealed class EncryptedLayer : IConnectionLayer
     public KnownPeers KnownPeers => knownPeers;
 
     /// <summary>
-    /// A layer for connections authenticated by a 32-byte key both sides derived from a pairing code (Noise XXpsk3):
-    /// the peer is trusted because it knows the code, and its key is pinned, without trust on first use.
+    /// A layer for one connection paired by <paramref name="code"/> (see <see cref="Pairing.PairingCode"/>): both sides run
+    /// J-PAKE with the code, then Noise XXpsk3 with the key it gives. The peer is trusted because it knew the code, and
+    /// its key is pinned, without trust on first use. A wrong code fails both sides with "code did not match".
     /// </summary>
-    internal EncryptedLayer WithPairingKey(byte[] key) => new(identity, self, knownPeers, options, logger, key);
+    public IConnectionLayer WithPairingCode(string code) =>
+        new EncryptedLayer(identity, self, knownPeers, options, logger, Pairing.PairingCode.Normalize(code));
 
     /// <inheritdoc />
     /// <remarks>On failure the inner connection is disposed.</remarks>
@@ -56,6 +59,9 @@ public sealed class EncryptedLayer : IConnectionLayer
         timeout.CancelAfter(options.HandshakeTimeout);
         try
         {
+            var pairingKey = pairingCode is null
+                ? null
+                : await PairingExchange.RunAsync(inner.Transport, role, pairingCode, timeout.Token).ConfigureAwait(false);
             var outcome = await NoiseHandshake.RunAsync(
                 inner.Transport, role, identity, self, knownPeers, options.Trust, pairingKey, timeout.Token).ConfigureAwait(false);
             var connection = new EncryptedConnection(inner, outcome, options.RekeyAfterRecords);

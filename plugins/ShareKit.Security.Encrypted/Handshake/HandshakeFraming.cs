@@ -26,7 +26,7 @@ internal static class HandshakeFraming
 
     /// <summary>Reads one framed message into <paramref name="destination"/>; returns its length.</summary>
     /// <exception cref="ProtocolException">The frame is too large or the stream ended inside the handshake.</exception>
-    public static async ValueTask<int> ReadAsync(PipeReader input, Memory<byte> destination, CancellationToken ct)
+    public static async ValueTask<int> ReadAsync(PipeReader input, Memory<byte> destination, CancellationToken ct, int maxLength = MaxMessageLength)
     {
         while (true)
         {
@@ -35,12 +35,12 @@ internal static class HandshakeFraming
             if (buffer.Length >= 2)
             {
                 var length = ReadLength(buffer);
-                if (length > Math.Min(MaxMessageLength, destination.Length))
+                if (length > Math.Min(maxLength, destination.Length))
                 {
                     input.AdvanceTo(buffer.Start);
                     throw new ProtocolException(
                         $"This is not a ShareKit encrypted handshake: the peer announced a {length}-byte message (the limit is " +
-                        $"{MaxMessageLength}). Is it speaking another protocol, or a plain (unencrypted) ShareKit endpoint?");
+                        $"{maxLength}). Is it speaking another protocol, or a plain (unencrypted) ShareKit endpoint?");
                 }
 
                 if (buffer.Length >= 2 + length)

@@ -39,8 +39,11 @@ internal static class NoiseHandshake
             peer = await ReceiveHelloAsync(state, wire.Input, message, payload, ct).ConfigureAwait(false);
             var peerKey = state.RemoteStaticPublicKey!.Value.ToArray();
 
-            // The initiator learns the responder's key first, so it refuses before revealing its own hello.
-            var decision = knownPeers.Check(peer.NodeId, peer.Name, peerKey, trustMode, paired: false);
+            // The initiator learns the responder's key first, so it refuses before revealing its own hello. With a
+            // pairing code the key is judged after the verdict, which proves the responder holds the same code.
+            var decision = pairingKey is null
+                ? knownPeers.Check(peer.NodeId, peer.Name, peerKey, trustMode, paired: false)
+                : TrustDecision.Paired;
             await SendAsync(state, wire.Output, hello.AsMemory(0, helloLength), message, ct).ConfigureAwait(false);
             var (send, receive) = state.Split();
             try
@@ -64,11 +67,13 @@ internal static class NoiseHandshake
         }
         else
         {
+            // Message 1 is the ephemeral key and an empty payload, which psk patterns already encrypt (a bare tag).
+            var expected = KeyPair.Length + (pairingKey is null ? 0 : CipherState.TagLength);
             var firstLength = await HandshakeFraming.ReadAsync(wire.Input, message, ct).ConfigureAwait(false);
-            if (firstLength != KeyPair.Length)
+            if (firstLength != expected)
             {
                 throw new ProtocolException(
-                    $"This is not a ShareKit encrypted handshake: the first message is {firstLength} bytes, not {KeyPair.Length}.");
+                    $"This is not a ShareKit encrypted handshake: the first message is {firstLength} bytes, not {expected}.");
             }
 
             state.ReadMessage(message.AsSpan(0, firstLength), payload);
