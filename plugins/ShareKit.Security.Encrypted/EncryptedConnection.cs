@@ -13,10 +13,12 @@ namespace ShareKit.Security.Encrypted;
 /// </summary>
 internal sealed class EncryptedConnection : IConnection, IAuthenticatedPeerInfo
 {
+    // Segments of 128 KiB hold a whole 64 KiB record with room to spare, so decrypting straight into the pipe never
+    // asks for an oversized buffer (which the shared array pool would not keep, allocating per record).
     private static readonly PipeOptions PlaintextPipeOptions = new(
         pauseWriterThreshold: 1024 * 1024,
         resumeWriterThreshold: 512 * 1024,
-        minimumSegmentSize: 16 * 1024,
+        minimumSegmentSize: 128 * 1024,
         useSynchronizationContext: false);
 
     private readonly IConnection inner;
