@@ -99,6 +99,22 @@ public sealed class HandshakeTests
     }
 
     [Fact]
+    public async Task A_low_order_ephemeral_key_is_refused()
+    {
+        using var bob = new TestNode("bob");
+        var (client, server) = await Loopback.SocketPairAsync();
+        using var _ = client;
+        var frame = new byte[2 + 32];
+        BinaryPrimitives.WriteUInt16BigEndian(frame, 32);
+        await client.SendAsync(frame);
+
+        var error = await Assert.ThrowsAsync<ProtocolException>(
+            async () => await bob.Layer.ApplyAsync(new SocketConnection(server), ConnectionRole.Responder, CancellationToken.None));
+
+        Assert.Contains("invalid public key", error.Message);
+    }
+
+    [Fact]
     public async Task A_connection_closed_mid_handshake_is_reported()
     {
         using var bob = new TestNode("bob");
