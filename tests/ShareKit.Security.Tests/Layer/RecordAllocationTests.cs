@@ -29,9 +29,15 @@ public sealed class RecordAllocationTests
         // The pipes use 128 KiB segments like the layer's own plaintext pipes (see EncryptedConnection).
         // Warm up pools and state machines, then count what steady-state traffic allocates.
         await PumpAsync(application.Writer, delivered.Reader, chunk, 64);
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        await PumpAsync(application.Writer, delivered.Reader, chunk, Records);
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        // The counter is process-wide: leftovers of other tests may add to one measurement, so take the least of three.
+        var allocated = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            await PumpAsync(application.Writer, delivered.Reader, chunk, Records);
+            allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+
         await application.Writer.CompleteAsync();
         await sealing;
         var rest = await delivered.Reader.ReadAsync();
