@@ -71,8 +71,9 @@ internal sealed class EncryptedConnection : IConnection, IAuthenticatedPeerInfo
         stop.Dispose();
     }
 
-    // A bad record ends both directions: nothing more is sent to a peer whose stream was tampered with.
-    private void Abort(Exception reason)
+    // A bad record ends both directions: nothing more is sent to a peer whose stream was tampered with. The reason
+    // reaches the application through its input pipe.
+    private void Abort(Exception _)
     {
         try
         {

@@ -4,9 +4,6 @@ using ShareKit.Security.Encrypted.Records;
 
 namespace ShareKit.Security.Tests.Layer;
 
-[CollectionDefinition(nameof(RecordAllocationTests), DisableParallelization = true)]
-public sealed class RecordAllocationCollection;
-
 [Collection(nameof(RecordAllocationTests))]
 public sealed class RecordAllocationTests
 {

@@ -4,17 +4,6 @@ using System.Net.Sockets;
 
 namespace ShareKit.Security.Tests.Support;
 
-/// <summary>What the middlebox does to the initiator's records.</summary>
-public enum Fault
-{
-    None,
-    FlipByte,
-    DropRecord,
-    ReplayRecord,
-    ReorderTwo,
-    Truncate,
-}
-
 /// <summary>
 /// A TCP relay between an initiator and a responder that understands the encrypted layer's framing
 /// (2-byte handshake frames, then 4-byte records) and damages the initiator's record number <c>target</c>.
