@@ -16,6 +16,6 @@ public sealed class MdnsPlugin : IShareKitPlugin
     public void Register(IPluginRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddDiscovery("mdns", ctx => throw new NotSupportedException("mdns is being written"));
+        registry.AddDiscovery("mdns", ctx => new MdnsDiscovery(ctx, MdnsOptions.FromSettings(ctx.Settings, ctx.SettingsPath)));
     }
 }
