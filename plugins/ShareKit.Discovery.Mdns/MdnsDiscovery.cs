@@ -226,14 +226,10 @@ internal sealed class MdnsDiscovery : IDiscovery
         var current = interfaces;
         foreach (var item in output)
         {
-            byte[] bytes;
-            try
+            var bytes = MdnsMessageCodec.Write(item.Message, out var error);
+            if (bytes is null)
             {
-                bytes = item.Message.ToByteArray();
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
-            {
-                logger.SendFailed(new IPEndPoint(MdnsSockets.Ipv4Group, options.Port), e.Message);
+                logger.SendFailed(new IPEndPoint(MdnsSockets.Ipv4Group, options.Port), error ?? "unknown");
                 continue;
             }
 
@@ -258,7 +254,7 @@ internal sealed class MdnsDiscovery : IDiscovery
     private async Task ReceiveLoopAsync(Socket socket)
     {
         var ct = stopping.Token;
-        var buffer = new byte[MdnsSockets.MaxMessageBytes + 1];
+        var buffer = new byte[MdnsMessageCodec.MaxMessageBytes + 1];
         EndPoint any = socket.AddressFamily == AddressFamily.InterNetwork ? new IPEndPoint(IPAddress.Any, 0) : new IPEndPoint(IPAddress.IPv6Any, 0);
         var failuresInARow = 0;
         var output = new List<Outgoing>();
@@ -326,27 +322,15 @@ internal sealed class MdnsDiscovery : IDiscovery
             return;
         }
 
-        if (truncated || length > MdnsSockets.MaxMessageBytes)
+        if (truncated)
         {
             drops.Drop(source, "oversized");
             return;
         }
 
-        var message = new Message();
-        try
+        if (!MdnsMessageCodec.TryRead(buffer.AsSpan(0, length), out var message, out var error))
         {
-            message.Read(buffer, 0, length);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The message model throws many kinds (end of stream, bad pointer, bad label…); all mean "malformed".
-            drops.Drop(source, "malformed: " + e.GetType().Name);
-            return;
-        }
-
-        if (message.Opcode != MessageOperation.Query || message.Status != MessageStatus.NoError)
-        {
-            drops.Drop(source, "not a standard query or response");
+            drops.Drop(source, error);
             return;
         }
 

@@ -12,8 +12,6 @@ namespace ShareKit.Discovery.Mdns;
 /// </summary>
 internal sealed class MdnsSockets : IDisposable
 {
-    public const int MaxMessageBytes = 9000;
-
     public static readonly IPAddress Ipv4Group = IPAddress.Parse("224.0.0.251");
     public static readonly IPAddress Ipv6Group = IPAddress.Parse("ff02::fb");
 
