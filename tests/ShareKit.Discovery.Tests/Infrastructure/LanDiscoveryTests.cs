@@ -127,6 +127,22 @@ public abstract class LanDiscoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_node_whose_lan_comes_up_after_it_started_is_seen_there()
+    {
+        using var lab = NetworkLab.Create();
+        var lan = lab.AddLan();
+        var (nl, nx) = (lab.AddNode("late"), lab.AddNode("x"));
+        lab.Connect(nx, lan);
+        var x = await StartAsync(nx, "xray");
+        var late = await StartAsync(nl, "late");
+
+        var address = lab.Connect(nl, lan);
+        var (seen, _) = await x.WaitForAsync("appeared", late, Settle);
+        Assert.Contains($"tcp://{address}:53531", seen.Endpoints);
+        await late.WaitForAsync("appeared", x, Settle);
+    }
+
+    [Fact]
     public async Task A_flood_of_malformed_packets_leaves_discovery_working()
     {
         using var lab = NetworkLab.Create();
