@@ -27,6 +27,9 @@ internal sealed class MdnsBrowser(NodeBoard board, NodeId self)
     private long nextQueryAt = long.MaxValue;
     private long queryGap = FirstQueryGapMs;
 
+    /// <summary>True when questions wait to be sent (the scheduler should tick now).</summary>
+    public bool HasQuestions => wanted.Count > 0;
+
     /// <summary>(Re)starts the query schedule, e.g. at start and when interfaces change.</summary>
     public void Start(long now)
     {
@@ -248,6 +251,14 @@ internal sealed class MdnsBrowser(NodeBoard board, NodeId self)
                 continue;
             }
 
+            if (!instance.AskedOtherFamily && instance.Target is { } host && HasOneFamilyOnly(host))
+            {
+                // Some responders (avahi) send A and AAAA in separate messages: ask once for the family not seen yet.
+                instance.AskedOtherFamily = true;
+                Ask(host, DnsType.A);
+                Ask(host, DnsType.AAAA);
+            }
+
             if (instance.Published is { } before && before != announcement.Id)
             {
                 board.Remove(before);
@@ -257,6 +268,9 @@ internal sealed class MdnsBrowser(NodeBoard board, NodeId self)
             board.Set(announcement);
         }
     }
+
+    private bool HasOneFamilyOnly(DomainName host) =>
+        hosts.TryGetValue(host, out var addresses) && addresses.Keys.Select(a => a.AddressFamily).Distinct().Count() == 1;
 
     private void Unpublish(Instance instance)
     {
@@ -310,6 +324,8 @@ internal sealed class MdnsBrowser(NodeBoard board, NodeId self)
         public long LastResolveQuery { get; set; } = long.MinValue / 2;
 
         public NodeId? Published { get; set; }
+
+        public bool AskedOtherFamily { get; set; }
 
         public long NextExpiry(Dictionary<DomainName, Dictionary<IPAddress, Address>> hosts)
         {

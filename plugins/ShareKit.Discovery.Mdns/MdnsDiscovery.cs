@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using Makaretu.Dns;
 using Microsoft.Extensions.Logging;
 using ShareKit.Sdk;
 
@@ -335,20 +334,23 @@ internal sealed class MdnsDiscovery : IDiscovery
         }
 
         var now = Now;
+        bool tickNow;
         lock (gate)
         {
             if (message.QR)
             {
                 responder.OnResponse(message, now);
                 browser.OnResponse(message, nic, now);
+                tickNow = browser.HasQuestions;
             }
             else
             {
                 responder.OnQuery(message, source, nic, now, output);
+                tickNow = true;
             }
         }
 
-        if (!message.QR)
+        if (tickNow)
         {
             Wake();
         }

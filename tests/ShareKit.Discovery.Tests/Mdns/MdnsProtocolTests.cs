@@ -41,6 +41,32 @@ public sealed class MdnsProtocolTests
     }
 
     [Fact]
+    public void A_bare_ptr_makes_the_browser_ask_for_the_rest_and_resolve_when_it_comes()
+    {
+        Assert.True(MdnsMessageCodec.TryRead(AnnouncementBytes(Alpha), out var full, out _));
+        var (browser, board) = NewBrowser();
+        var sightings = board.Subscribe();
+        var ptrOnly = new Message { QR = true, AA = true };
+        ptrOnly.Answers.AddRange(full.Answers.OfType<PTRRecord>());
+        browser.OnResponse(ptrOnly, Lan, 1_000);
+        Assert.False(sightings.TryRead(out _));
+        Assert.True(browser.HasQuestions);
+
+        var output = new List<Outgoing>();
+        browser.Tick(1_000, [Lan], output);
+        var questions = Assert.Single(output).Message.Questions;
+        Assert.Contains(questions, q => q.Type == DnsType.SRV);
+        Assert.Contains(questions, q => q.Type == DnsType.TXT);
+
+        var rest = new Message { QR = true, AA = true };
+        rest.Answers.AddRange(full.AdditionalRecords);
+        browser.OnResponse(rest, Lan, 1_050);
+        Assert.True(sightings.TryRead(out var sighting));
+        Assert.Equal(SightingKind.Appeared, sighting.Kind);
+        Assert.Equal(Alpha.Id, sighting.Node.Id);
+    }
+
+    [Fact]
     public void A_goodbye_makes_the_node_vanish_and_silence_makes_it_expire()
     {
         var (browser, board) = NewBrowser();
