@@ -39,12 +39,17 @@ public abstract class LanDiscoveryTests(ITestOutputHelper output)
         }
 
         var a = await StartAsync(na, "alpha", "--cap", "receive", "--fp", "AAAA-BBBB-CCCC");
-        var b = await StartAsync(nb, "bravo", "--cap", "library");
+        var b = await StartAsync(nb, "bravo", "--cap", "library", "--listen", "--endpoint", "tcp://0.0.0.0:53531", "--endpoint", "tcp://[::]:53531");
         var (aSeesB, _) = await a.WaitForAsync("appeared", b, Settle);
         var (bSeesA, _) = await b.WaitForAsync("appeared", a, Settle);
         Assert.Equal("bravo", aSeesB.Name);
         Assert.Equal(["library"], aSeesB.Capabilities);
         Assert.Contains($"tcp://{nb.AddressOn(lan)}:53531", aSeesB.Endpoints);
+
+        // IPv6 link-local addresses only work with the interface they were heard on: the sighting carries it.
+        var linkLocal = Assert.Single(aSeesB.Endpoints, e => e.StartsWith("tcp://[fe80:", StringComparison.Ordinal));
+        Assert.Contains('%', linkLocal);
+        Assert.Equal("sharekit", (await DiscoveryProbe.RunToEndAsync(na, Settle, "connect", "--target", linkLocal["tcp://".Length..])).Trim());
         Assert.Equal("AAAA-BBBB-CCCC", bSeesA.Fingerprint);
         Assert.Equal(["receive"], bSeesA.Capabilities);
         Assert.Equal(Plugin, bSeesA.Source);
