@@ -9,14 +9,17 @@ namespace ShareKit.Discovery.Mdns;
 /// </summary>
 internal sealed class FloodGuard
 {
-    /// <summary>Packets one address may send in a burst; a whole LAN answering a query stays well under it.</summary>
-    public const double PerSourceBurst = 20;
+    /// <summary>
+    /// Packets one address may send in a burst. mDNS hosts are chattier than ShareKit's own UDP discovery (every
+    /// service of every application on the host answers through one responder), so the limits are wider.
+    /// </summary>
+    public const double PerSourceBurst = 50;
 
-    public const double PerSourcePerSecond = 10;
+    public const double PerSourcePerSecond = 25;
 
-    public const double TotalBurst = 400;
+    public const double TotalBurst = 1000;
 
-    public const double TotalPerSecond = 200;
+    public const double TotalPerSecond = 500;
 
     private const int MaxSources = 512;
 
