@@ -7,8 +7,6 @@ internal sealed class PwdCommand : FtpCommand
 
     public override IReadOnlyList<string> Aliases => ["XPWD"];
 
-    public override FtpCommandFlags Flags => FtpCommandFlags.KeepsRestart | FtpCommandFlags.KeepsRename;
-
     public override ValueTask ExecuteAsync(FtpSession session, string argument, CancellationToken ct) =>
         session.ReplyAsync(257, Quote(session.Cwd) + " is the current folder.", ct);
 

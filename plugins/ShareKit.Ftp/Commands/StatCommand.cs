@@ -8,7 +8,7 @@ internal sealed class StatCommand : FtpCommand
 {
     public override string Verb => "STAT";
 
-    public override FtpCommandFlags Flags => FtpCommandFlags.BeforeLogin | FtpCommandFlags.KeepsRestart | FtpCommandFlags.KeepsRename;
+    public override FtpCommandFlags Flags => FtpCommandFlags.BeforeLogin;
 
     public override async ValueTask ExecuteAsync(FtpSession session, string argument, CancellationToken ct)
     {
