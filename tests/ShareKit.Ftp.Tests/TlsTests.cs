@@ -25,6 +25,23 @@ public sealed class TlsTests
     }
 
     [Fact]
+    public async Task Uploads_over_prot_p_are_committed()
+    {
+        await using var server = await FtpTestServer.StartAsync(
+            s => LoginTests.AddUser(s, 0, "writer", "pw", "inbox", "read-write"),
+            ("library", ShareKit.Sdk.ShareAccess.PublicRead),
+            ("inbox", ShareKit.Sdk.ShareAccess.Private));
+        var content = TransferTests.RandomBytes(1_500_000);
+        await using var client = await server.ConnectAsync();
+        await client.UpgradeToTlsAsync();
+        await client.LoginAsync("writer", "pw");
+        await client.SendAsync("PBSZ 0");
+        await client.SendAsync("PROT P");
+        Assert.Equal(226, (await client.UploadAsync("STOR tls.bin", content, tls: true)).Reply.Code);
+        Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(server.ShareFolder("inbox"), "tls.bin")));
+    }
+
+    [Fact]
     public async Task The_self_signed_certificate_is_made_once_in_the_data_directory()
     {
         await using var server = await FtpTestServer.StartAsync();

@@ -61,7 +61,7 @@ internal static class UploadTransfer
                 await using (data.ConfigureAwait(false))
                 {
                     received = await session.CopyAsync(data.Stream, staged.Content, transfer, token).ConfigureAwait(false);
-                    await data.CloseAsync().ConfigureAwait(false);
+                    await data.CloseAfterUploadAsync().ConfigureAwait(false);
                 }
 
                 // FTP stream mode ends a file with the data connection's FIN, which a vanished client also sends:

@@ -37,7 +37,7 @@ internal sealed class DataConnection : IAsyncDisposable
         timeout.CancelAfter(handshakeTimeout);
         try
         {
-            await tls.AuthenticateAsServerAsync(FtpTls.ServerOptions(protection), timeout.Token).ConfigureAwait(false);
+            await tls.AuthenticateAsServerAsync(FtpTls.ServerOptions(protection, dataConnection: true), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
         {
@@ -64,6 +64,21 @@ internal sealed class DataConnection : IAsyncDisposable
 
         await Stream.FlushAsync().ConfigureAwait(false);
         socket.Shutdown(SocketShutdown.Send);
+    }
+
+    /// <summary>
+    /// Answers the client's end of an upload with our close_notify and FIN. The client may already have closed its
+    /// socket after its own close_notify (curl does), so a failure here says nothing about the data received.
+    /// </summary>
+    public async ValueTask CloseAfterUploadAsync()
+    {
+        try
+        {
+            await CloseAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+        }
     }
 
     /// <summary>Drops the connection at once (RST), e.g. after ABOR.</summary>

@@ -155,7 +155,7 @@ internal sealed class FtpSession : IAsyncDisposable
         timeout.CancelAfter(Server.Options.AcceptTimeout);
         try
         {
-            await tls.AuthenticateAsServerAsync(FtpTls.ServerOptions(certificate), timeout.Token).ConfigureAwait(false);
+            await tls.AuthenticateAsServerAsync(FtpTls.ServerOptions(certificate, dataConnection: false), timeout.Token).ConfigureAwait(false);
         }
         catch
         {
