@@ -10,11 +10,12 @@ internal static class FtpTls
     {
         ServerCertificateContext = certificate,
         ClientCertificateRequired = false,
-        EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-        AllowRenegotiation = false,
 
-        // No TLS 1.3 session tickets on data connections: a client that uploads never reads them, and closing its
-        // socket with them unread makes the kernel send RST, which can destroy the upload's last bytes and close_notify.
+        // Data connections speak TLS 1.2: a TLS 1.3 server sends session tickets after the handshake, an uploading
+        // client never reads them, and closing a socket with unread data makes its kernel send RST and drop the
+        // upload's last bytes and close_notify (seen with curl; the "426 after a complete upload" FTPS bug).
+        EnabledSslProtocols = dataConnection ? SslProtocols.Tls12 : SslProtocols.Tls12 | SslProtocols.Tls13,
+        AllowRenegotiation = false,
         AllowTlsResume = !dataConnection,
     };
 }

@@ -50,7 +50,7 @@ internal sealed class FtpTestServer : IAsyncDisposable
         foreach (var (name, access) in shareSpecs)
         {
             Directory.CreateDirectory(temp.Combine("shares", name));
-            shares.Add(new TestShare(name, access, TestStores.Create(temp.Combine("shares", name), temp.Combine("staging", name))));
+            shares.Add(new TestShare(name, access, TestStores.Create(temp.Combine("shares", name), name)));
         }
 
         var settings = DefaultSettings();
