@@ -96,6 +96,14 @@ public sealed class OptionsTests
         Assert.StartsWith($"pbkdf2-sha256${FtpPasswordHasher.DefaultIterations}$", FtpPasswordHasher.Hash("x"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_hash_made_with_the_python_recipe_in_the_docs_verifies()
+    {
+        const string FromPython = "pbkdf2-sha256$600000$TTXUre500phW0PP85Db0Gw==$yTtzQorl4+xDvu4j9CiEndDxDf+lSGVDs6RnrtWrYaw=";
+        Assert.True(FtpPasswordHasher.Verify("the password", FromPython));
+        Assert.False(FtpPasswordHasher.Verify("another password", FromPython));
+    }
+
     private static FtpOptions Read(Dictionary<string, string?> settings) =>
         FtpOptionsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "services:ftp:settings");
 }
