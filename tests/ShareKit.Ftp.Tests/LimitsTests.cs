@@ -50,6 +50,32 @@ public sealed class LimitsTests
     }
 
     [Fact]
+    public async Task A_passive_data_connection_that_never_comes_is_425_after_the_accept_timeout()
+    {
+        await using var server = await FtpTestServer.StartAsync(s => s["timeouts:accept"] = "0.5");
+        server.WriteFile("f.txt", "x"u8.ToArray());
+        await using var client = await server.LoginAsync();
+        Assert.Equal(229, (await client.SendAsync("EPSV")).Code);
+        Assert.Equal(150, (await client.SendAsync("RETR f.txt")).Code);
+        Assert.Equal(425, (await client.ReadReplyAsync()).Code);
+        Assert.Equal(200, (await client.SendAsync("NOOP")).Code);
+    }
+
+    [Fact]
+    public async Task A_client_that_stops_reading_is_aborted_after_the_data_timeout()
+    {
+        await using var server = await FtpTestServer.StartAsync(s => s["timeouts:data"] = "0.5");
+        server.WriteFile("big.bin", new byte[48 * 1024 * 1024]);
+        await using var client = await server.LoginAsync();
+        using var data = await client.OpenPassiveAsync();
+        data.ReceiveBufferSize = 4096;
+        Assert.Equal(150, (await client.SendAsync("RETR big.bin")).Code);
+        var reply = await client.ReadReplyAsync();
+        Assert.Equal(426, reply.Code);
+        Assert.Contains("No data moved", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Failed_login_delay_doubles_up_to_the_cap()
     {
         var options = new FtpOptions { FailedLoginDelay = TimeSpan.FromSeconds(1), MaxFailedLoginDelay = TimeSpan.FromSeconds(16) };
