@@ -21,7 +21,7 @@ cleanup() {
   wait 2>/dev/null || true
   rm -rf "$work"
   if [ "$installed_vsftpd" = 1 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq vsftpd >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq vsftpd >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
@@ -100,7 +100,7 @@ wait_port "$VS_PORT"; wait_port "$SK_PORT"
 
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
 mibps() { echo "scale=1; $SIZE_MIB / $1" | bc -l; }
-ratio() { echo "scale=2; $1 / $2" | bc -l; }
+ratio() { echo "scale=3; $1 / $2" | bc -l; }
 
 echo "== RETR ${SIZE_MIB} MiB (curl, binary, EPSV)"
 vs_retr=$(seconds curl -sS -o "$work/client/vs.bin" "ftp://127.0.0.1:$VS_PORT/big.bin")
@@ -135,6 +135,8 @@ for t in threads: t.start()
 ready.wait()
 elapsed = time.monotonic() - start
 print(f"{elapsed:.3f} {len(sessions)} {len(errors)}", flush=True)
+if errors:
+    print("first error: " + errors[0], file=sys.stderr)
 if hold:
     sys.stdin.readline()
     release.set()
