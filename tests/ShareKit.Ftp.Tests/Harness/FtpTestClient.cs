@@ -27,15 +27,16 @@ internal sealed partial class FtpTestClient : IAsyncDisposable
 
     public Socket Socket => socket;
 
-    public static async Task<FtpTestClient> ConnectAsync(int port, string? localAddress = null)
+    public static async Task<FtpTestClient> ConnectAsync(int port, string? localAddress = null, IPAddress? server = null)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        server ??= IPAddress.Loopback;
+        var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         if (localAddress is not null)
         {
             socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
         }
 
-        await socket.ConnectAsync(IPAddress.Loopback, port);
+        await socket.ConnectAsync(server, port);
         var client = new FtpTestClient(socket);
         client.Greeting = await client.ReadReplyAsync();
         return client;
@@ -118,13 +119,14 @@ internal sealed partial class FtpTestClient : IAsyncDisposable
         var reply = await SendAsync("EPSV");
         Assert.True(reply.Code == 229, reply.ToString());
         var port = int.Parse(EpsvPort().Match(reply.Text).Groups[1].Value, CultureInfo.InvariantCulture);
-        var data = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var server = ((IPEndPoint)socket.RemoteEndPoint!).Address;
+        var data = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         if (localAddress is not null)
         {
             data.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
         }
 
-        await data.ConnectAsync(IPAddress.Loopback, port);
+        await data.ConnectAsync(server, port);
         return data;
     }
 
