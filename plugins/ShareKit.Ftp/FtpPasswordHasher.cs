@@ -50,6 +50,10 @@ public static class FtpPasswordHasher
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
+    /// <summary>The iteration count of a well-formed hash (<see cref="DefaultIterations"/> otherwise).</summary>
+    public static int IterationsOf(string encoded) =>
+        TryDecode(encoded, out var iterations, out _, out _) ? iterations : DefaultIterations;
+
     private static bool TryDecode(string? encoded, out int iterations, out byte[] salt, out byte[] hash)
     {
         iterations = 0;

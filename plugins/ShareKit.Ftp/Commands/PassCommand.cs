@@ -77,12 +77,22 @@ internal sealed class PassCommand : FtpCommand
             return (server.AnonymousFileSystem(), false);
         }
 
-        if (server.FindUser(user) is { } named && FtpPasswordHasher.Verify(password, named.Options.PasswordHash))
+        if (server.FindUser(user) is not { } named)
         {
-            var fileSystem = named.FileSystem();
-            return (fileSystem, fileSystem.Mounts[0].Writable);
+            if (server.DecoyHash is { } decoy)
+            {
+                FtpPasswordHasher.Verify(password, decoy);
+            }
+
+            return (null, false);
         }
 
-        return (null, false);
+        if (!FtpPasswordHasher.Verify(password, named.Options.PasswordHash))
+        {
+            return (null, false);
+        }
+
+        var fileSystem = named.FileSystem();
+        return (fileSystem, fileSystem.Mounts[0].Writable);
     }
 }

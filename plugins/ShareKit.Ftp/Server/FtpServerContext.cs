@@ -43,4 +43,12 @@ internal sealed class FtpServerContext(
     }
 
     public FtpUser? FindUser(string name) => users.GetValueOrDefault(name);
+
+    /// <summary>
+    /// A hash as slow as the configured users' ones, checked for unknown user names so that the reply time does not
+    /// tell which names exist; null when no named users are configured (then there is nothing to find out).
+    /// </summary>
+    public string? DecoyHash { get; } = users.Values.FirstOrDefault() is { } any
+        ? FtpPasswordHasher.Hash(Guid.NewGuid().ToString(), FtpPasswordHasher.IterationsOf(any.Options.PasswordHash))
+        : null;
 }
