@@ -143,6 +143,35 @@ public sealed class TransferTests
         Assert.Contains("only from known peers", outcome.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_sparse_file_over_4_GiB_arrives_whole()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("out", "huge.img");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        const long size = (5L << 30) + 12345;
+        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+        {
+            file.SetLength(size);
+            foreach (var at in new[] { 0L, (4L << 30) + 7, size - 1 })
+            {
+                file.Position = at;
+                file.WriteByte(0x42);
+            }
+        }
+
+        File.SetLastWriteTimeUtc(path, new DateTime(2020, 5, 6, 7, 8, 9, DateTimeKind.Utc));
+        await using var receiver = new LoopbackReceiver(temp);
+
+        var outcome = await PeerSender.SendAsync(receiver.Connector(), [path], Sender(), null, CancellationToken.None);
+
+        OutcomeAssert.Is(TransferStatus.Delivered, outcome);
+        var received = receiver.Store.Full(StorePath.Parse("huge.img"));
+        Assert.Equal(size, new FileInfo(received).Length);
+        Assert.Equal(File.GetLastWriteTimeUtc(path), File.GetLastWriteTimeUtc(received));
+        Assert.True(TreeAssert.SameContent(path, received));
+    }
+
     internal static byte[] RandomBytes(int length, int seed)
     {
         var bytes = new byte[length];

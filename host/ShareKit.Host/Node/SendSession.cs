@@ -67,7 +67,7 @@ internal sealed class SendSession
 
             throw;
         }
-        catch (Exception e) when (e is ShareKitException or IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (e is ShareKitException or IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
         {
             if (session is not null && SessionMessages.ErrorFor(e) is { } error)
             {
