@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ShareKit.Sdk;
+
+namespace ShareKit.Host.Runtime;
+
+/// <summary>
+/// Runs a composed node: starts every enabled service and discovery mechanism, and stops them all
+/// (in reverse order, within a deadline) when asked.
+/// </summary>
+internal sealed partial class NodeRunner(NodeComponents components, ILogger logger) : IAsyncDisposable
+{
+    private readonly List<(string Name, IShareService Service)> started = [];
+    private readonly List<(string Name, IDiscovery Discovery)> discoveries = [];
+
+    public IReadOnlyList<string> Describe()
+    {
+        var lines = new List<string>
+        {
+            $"node {components.Node.Name} ({components.Node.Id}), data in {components.Settings.Node.DataDirectory}",
+        };
+        lines.AddRange(components.Shares.Select(s => $"share {s.Name} ({AccessWord(s.Access)})"));
+        foreach (var (name, service) in started)
+        {
+            var addresses = service is IListeningService listening && listening.ListenAddresses.Count > 0
+                ? " on " + string.Join(", ", listening.ListenAddresses)
+                : string.Empty;
+            lines.Add($"service {name}{addresses}");
+        }
+
+        lines.AddRange(discoveries.Select(d => $"discovery {d.Name}"));
+        return lines;
+    }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        components.RequireAllConfigured();
+        components.CreateShares();
+        foreach (var settings in components.Settings.Services.Where(s => s.Enabled))
+        {
+            var service = components.CreateService(settings);
+            try
+            {
+                await service.StartAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not ShareKitException)
+            {
+                throw new ShareKitException($"The service '{settings.Name}' could not start: {e.Message}", e);
+            }
+
+            started.Add((settings.Name, service));
+        }
+
+        var announcement = new NodeAnnouncement(
+            components.Node.Id,
+            components.Node.Name,
+            components.Settings.Endpoint.Listen,
+            Capabilities(),
+            Fingerprint: null,
+            ProtocolVersion: 1);
+        foreach (var settings in components.Settings.Discovery.Where(d => d.Enabled))
+        {
+            var discovery = components.CreateDiscovery(settings);
+            discoveries.Add((settings.Name, discovery));
+            await discovery.AnnounceAsync(announcement, ct);
+        }
+    }
+
+    /// <summary>Stops everything; gives up on a component that takes longer than the remaining deadline.</summary>
+    public async Task StopAsync(TimeSpan deadline)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var (name, discovery) in Enumerable.Reverse(discoveries))
+        {
+            await Bounded(name, () => discovery.DisposeAsync().AsTask(), deadline - clock.Elapsed);
+        }
+
+        discoveries.Clear();
+        foreach (var (name, service) in Enumerable.Reverse(started))
+        {
+            using var cts = new CancellationTokenSource(Max(deadline - clock.Elapsed, TimeSpan.FromMilliseconds(50)));
+            await Bounded(name, () => service.StopAsync(cts.Token).AsTask(), deadline - clock.Elapsed);
+        }
+
+        started.Clear();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(2));
+
+    private List<string> Capabilities()
+    {
+        var capabilities = new List<string>();
+        if (components.Shares.Any(s => s.Access == ShareAccess.Receive))
+        {
+            capabilities.Add("receive");
+        }
+
+        if (components.Shares.Any(s => s.Access == ShareAccess.PublicRead))
+        {
+            capabilities.Add("library");
+        }
+
+        if (components.Settings.Endpoint.Layers.Contains("encrypted", StringComparer.OrdinalIgnoreCase))
+        {
+            capabilities.Add("encrypted");
+        }
+
+        return capabilities;
+    }
+
+    private async Task Bounded(string name, Func<Task> stop, TimeSpan budget)
+    {
+        try
+        {
+            var task = stop();
+            if (await Task.WhenAny(task, Task.Delay(Max(budget, TimeSpan.FromMilliseconds(50)))) != task)
+            {
+                LogStopTimedOut(logger, name);
+                return;
+            }
+
+            await task;
+        }
+        catch (Exception e)
+        {
+            LogStopFailed(logger, name, e.Message);
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static string AccessWord(ShareAccess access) => access switch
+    {
+        ShareAccess.PublicRead => "public-read",
+        ShareAccess.Receive => "receive",
+        _ => "private",
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Component} did not stop in time; leaving it")]
+    private static partial void LogStopTimedOut(ILogger logger, string component);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Component} failed while stopping: {Reason}")]
+    private static partial void LogStopFailed(ILogger logger, string component, string reason);
+}
