@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using ShareKit.Host.Node;
 using ShareKit.Host.Node.Messages;
 using ShareKit.Node.Tests.Support;
@@ -18,29 +17,28 @@ public sealed class FaultTests
     {
         using var temp = new TempDirectory();
         var file = temp.WriteFile("out/movie.mkv", TransferTests.RandomBytes(Size, 7));
-        await using var receiver = new LoopbackReceiver(temp);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
         var options = TransferTests.Sender() is var o && dataConnection ? o : new SendOptions { Node = o.Node, MaxDataConnections = 0 };
 
         // Connection 0 is the session; with data connections the item travels on connection 1.
         var cutConnection = dataConnection ? 1 : 0;
         var broken = await PeerSender.SendAsync(
-            receiver.Connector((n, socket, stream) => n == cutConnection ? new CuttingStream(stream, 10 << 20, () => socket.Close(0)) : stream),
+            receiver.Connector(n => n == cutConnection ? new CutAfter(10 << 20) : null),
             [file], options, null, CancellationToken.None);
 
         OutcomeAssert.Is(TransferStatus.Failed, broken);
         OutcomeAssert.Is(TransferStatus.Failed, await receiver.Outcome);
-        var staged = Assert.Single(Directory.GetFiles(receiver.Store.Staging));
-        var stagedLength = new FileInfo(staged).Length;
+        var stagedLength = Assert.Single(receiver.StagedParts());
         Assert.InRange(stagedLength, 1, Size - 1);
-        Assert.False(File.Exists(receiver.Store.Full(StorePath.Parse("movie.mkv"))));
+        Assert.False(File.Exists(receiver.Full("movie.mkv")));
 
-        await using var second = new LoopbackReceiver(temp);
+        await using var second = await LoopbackReceiver.StartAsync(temp);
         var resumed = await PeerSender.SendAsync(second.Connector(), [file], options, null, CancellationToken.None);
 
         OutcomeAssert.Is(TransferStatus.Delivered, resumed);
         Assert.Equal(Size - stagedLength, resumed.ContentBytes);
-        Assert.True(TreeAssert.SameContent(file, second.Store.Full(StorePath.Parse("movie.mkv"))));
-        Assert.Empty(Directory.GetFiles(second.Store.Staging));
+        Assert.True(TreeAssert.SameContent(file, second.Full("movie.mkv")));
+        Assert.Empty(second.StagedParts());
     }
 
     [Fact]
@@ -48,19 +46,23 @@ public sealed class FaultTests
     {
         using var temp = new TempDirectory();
         var file = temp.WriteFile("out/data.bin", TransferTests.RandomBytes(3 << 20, 8));
-        await using var receiver = new LoopbackReceiver(temp);
-        File.WriteAllBytes(receiver.Store.StagingFile(StorePath.Parse("data.bin")), TransferTests.RandomBytes(1 << 20, 9));
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
+        var stale = await receiver.Store.BeginWriteAsync(StorePath.Parse("data.bin"), WriteMode.CreateNew, CancellationToken.None);
+        await using (stale)
+        {
+            await stale.Content.WriteAsync(TransferTests.RandomBytes(1 << 20, 9));
+        }
 
         var outcome = await PeerSender.SendAsync(receiver.Connector(), [file], TransferTests.Sender(), null, CancellationToken.None);
 
         OutcomeAssert.Is(TransferStatus.Failed, outcome);
         Assert.Contains("content hash does not match", outcome.Items[0].Reason, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(receiver.Store.Root));
-        Assert.Empty(Directory.GetFiles(receiver.Store.Staging));
+        Assert.Empty(receiver.Listing());
+        Assert.Empty(receiver.StagedParts());
 
         var again = await PeerSender.SendAsync(receiver.Connector(), [file], TransferTests.Sender(), null, CancellationToken.None);
         OutcomeAssert.Is(TransferStatus.Delivered, again);
-        Assert.True(TreeAssert.SameContent(file, receiver.Store.Full(StorePath.Parse("data.bin"))));
+        Assert.True(TreeAssert.SameContent(file, receiver.Full("data.bin")));
     }
 
     [Theory]
@@ -72,34 +74,34 @@ public sealed class FaultTests
         var content = new byte[dataConnection ? 20 << 20 : 3 << 20];
         Array.Fill(content, (byte)0x5A);
         var file = temp.WriteFile("out/flip.bin", content);
-        await using var receiver = new LoopbackReceiver(temp);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
         var options = dataConnection
             ? new SendOptions { Node = TransferTests.Sender().Node, DataConnectionThreshold = 1 << 20 }
             : new SendOptions { Node = TransferTests.Sender().Node, MaxDataConnections = 0 };
 
         var outcome = await PeerSender.SendAsync(
-            receiver.Connector((n, _, stream) => new FlippingStream(stream, 0x5A)), [file], options, null, CancellationToken.None);
+            receiver.Connector(_ => new FlipOneByte(0x5A)), [file], options, null, CancellationToken.None);
 
         OutcomeAssert.Is(TransferStatus.Failed, outcome);
         Assert.Equal(ItemStatus.Failed, outcome.Items[0].Status);
         Assert.Contains("damaged on the way", outcome.Items[0].Reason, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(receiver.Store.Root));
-        Assert.Empty(Directory.GetFiles(receiver.Store.Staging));
+        Assert.Empty(receiver.Listing());
+        Assert.Empty(receiver.StagedParts());
     }
 
     [Fact]
     public async Task A_full_share_fails_the_item_with_a_readable_reason_and_commits_nothing()
     {
         using var temp = new TempDirectory();
-        var file = temp.WriteFile("out/big.iso", TransferTests.RandomBytes(4 << 20, 10));
-        await using var receiver = new LoopbackReceiver(temp);
-        receiver.Store.SpaceLeft = 1 << 20;
+        var file = temp.WriteFile("out/big.iso", TransferTests.RandomBytes(8 << 20, 10));
+        await using var disk = await SmallDisk.MountAsync(temp.Combine("inbox"), "4m");
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
 
         var outcome = await PeerSender.SendAsync(receiver.Connector(), [file], TransferTests.Sender(), null, CancellationToken.None);
 
         OutcomeAssert.Is(TransferStatus.Failed, outcome);
         Assert.Contains("the receiving share is full", outcome.Items[0].Reason, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(receiver.Store.Root));
+        Assert.Empty(receiver.Listing());
     }
 
     [Fact]
@@ -117,17 +119,10 @@ public sealed class FaultTests
                 return true;
             },
         };
-        await using var vanishing = new LoopbackReceiver(temp, policy);
-        Socket? sessionSocket = null;
-        var send = PeerSender.SendAsync(
-            vanishing.Connector((n, socket, stream) =>
-            {
-                sessionSocket ??= socket;
-                return stream;
-            }),
-            [file], TransferTests.Sender(), null, CancellationToken.None);
-        await Eventually.TrueAsync(() => sessionSocket is not null, TimeSpan.FromSeconds(30), "the session connection");
-        sessionSocket!.Close(0);
+        await using var vanishing = await LoopbackReceiver.StartAsync(temp, policy);
+        var session = new TaskCompletionSource<FaultyConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var send = PeerSender.SendAsync(vanishing.Connector(opened: c => session.TrySetResult(c)), [file], TransferTests.Sender(), null, CancellationToken.None);
+        await (await session.Task.WaitAsync(TimeSpan.FromSeconds(30))).BreakAsync();
         socketClosed.SetResult();
 
         var outcome = await send.WaitAsync(TimeSpan.FromMinutes(1));
