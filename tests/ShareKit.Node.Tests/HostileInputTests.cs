@@ -84,7 +84,7 @@ public sealed class HostileInputTests
     public async Task A_major_version_mismatch_ends_the_session_with_a_readable_reason()
     {
         using var temp = new TempDirectory();
-        await using var receiver = new LoopbackReceiver(temp);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
         await using var peer = await RawPeer.ConnectAsync(receiver.Address);
 
         await peer.SendJsonAsync(RawPeer.HelloJson(2));
@@ -99,7 +99,7 @@ public sealed class HostileInputTests
     public async Task Data_that_contradicts_the_offered_size_fails_the_item_and_stores_nothing(int offered, int sent, string expected)
     {
         using var temp = new TempDirectory();
-        await using var receiver = new LoopbackReceiver(temp);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
         await using var peer = await RawPeer.GreetAsync(receiver.Address);
         await peer.SendJsonAsync(RawPeer.OfferJson(RawPeer.FileJson("claim.bin", offered)));
         var decision = Assert.IsType<Decision>(await peer.ReceiveAsync());
@@ -120,15 +120,15 @@ public sealed class HostileInputTests
         var result = Assert.IsType<ItemResult>(await peer.ReceiveAsync());
         Assert.Equal(ItemStatus.Failed, result.Status);
         Assert.Contains(expected, result.Reason, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(receiver.Store.Root));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(receiver.Store.Staging));
+        Assert.Empty(receiver.Listing());
+        Assert.Empty(receiver.StagedParts());
     }
 
     [Fact]
     public async Task Data_for_an_item_that_was_not_offered_ends_the_session()
     {
         using var temp = new TempDirectory();
-        await using var receiver = new LoopbackReceiver(temp);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
         await using var peer = await RawPeer.GreetAsync(receiver.Address);
         await peer.SendJsonAsync(RawPeer.OfferJson(RawPeer.FileJson("a.bin", 3)));
         Assert.IsType<Decision>(await peer.ReceiveAsync());
@@ -139,14 +139,14 @@ public sealed class HostileInputTests
         await writer.FlushAsync(CancellationToken.None);
 
         Assert.Contains("item 7, which it did not offer", await peer.ReceiveErrorAsync(), StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(receiver.Store.Root));
+        Assert.Empty(receiver.Listing());
     }
 
     [Fact]
     public async Task A_frame_cut_short_by_a_vanishing_peer_ends_the_session_with_a_reason()
     {
         using var temp = new TempDirectory();
-        await using var receiver = new LoopbackReceiver(temp);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
         var peer = await RawPeer.GreetAsync(receiver.Address);
         var prefix = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(prefix, 100);
@@ -161,7 +161,7 @@ public sealed class HostileInputTests
     private static async Task AssertOfferRefusedAsync(string expected, params string[] items)
     {
         using var temp = new TempDirectory();
-        await using var receiver = new LoopbackReceiver(temp);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
         await using var peer = await RawPeer.GreetAsync(receiver.Address);
 
         await peer.SendJsonAsync(RawPeer.OfferJson(items));
@@ -172,14 +172,14 @@ public sealed class HostileInputTests
         var outcome = await receiver.Outcome;
         OutcomeAssert.Is(TransferStatus.Failed, outcome);
         Assert.Contains(expected, outcome.Reason, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(receiver.Store.Root));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(receiver.Store.Staging));
+        Assert.Empty(receiver.Listing());
+        Assert.Empty(receiver.StagedParts());
     }
 
     private static async Task AssertSessionErrorAsync(string expected, Func<RawPeer, Task> misbehave)
     {
         using var temp = new TempDirectory();
-        await using var receiver = new LoopbackReceiver(temp);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
         await using var peer = await RawPeer.GreetAsync(receiver.Address);
 
         await misbehave(peer);

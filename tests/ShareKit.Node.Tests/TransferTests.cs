@@ -22,7 +22,7 @@ public sealed class TransferTests
         Directory.CreateDirectory(temp.Combine("out", "tree", "empty folder", "inner"));
         File.SetLastWriteTimeUtc(temp.Combine("out", "tree", "a.txt"), new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc).AddTicks(1234567));
         var single = temp.WriteFile("out/single.txt", RandomBytes(5000, 3));
-        await using var receiver = new LoopbackReceiver(temp);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
         var progress = new RecordingProgress();
 
         var outcome = await PeerSender.SendAsync(receiver.Connector(), [tree, single], Sender(), progress, CancellationToken.None);
@@ -30,12 +30,12 @@ public sealed class TransferTests
         OutcomeAssert.Is(TransferStatus.Delivered, outcome);
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("receiver", outcome.PeerName);
-        TreeAssert.Identical(tree, receiver.Store.Full(StorePath.Parse("tree")));
-        Assert.True(TreeAssert.SameContent(single, receiver.Store.Full(StorePath.Parse("single.txt"))));
+        TreeAssert.Identical(tree, receiver.Full("tree"));
+        Assert.True(TreeAssert.SameContent(single, receiver.Full("single.txt")));
         Assert.Equal(TransferStatus.Delivered, (await receiver.Outcome).Status);
         Assert.Contains(progress.Events, e => e.Kind == TransferProgressKind.ItemProgress && e.ItemPath == "tree/nested/big.bin");
         Assert.Equal(outcome.Items.Count, progress.Events.Count(e => e.Kind == TransferProgressKind.ItemDone));
-        Assert.Empty(Directory.GetFiles(receiver.Store.Staging));
+        Assert.Empty(receiver.StagedParts());
     }
 
     [Fact]
@@ -54,13 +54,13 @@ public sealed class TransferTests
             }
         }
 
-        await using var receiver = new LoopbackReceiver(temp);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
 
         var outcome = await PeerSender.SendAsync(receiver.Connector(), [root], Sender(), null, CancellationToken.None);
 
         OutcomeAssert.Is(TransferStatus.Delivered, outcome);
         Assert.Equal(10_011, outcome.Items.Count);
-        TreeAssert.Identical(root, receiver.Store.Full(StorePath.Parse("many")));
+        TreeAssert.Identical(root, receiver.Full("many"));
     }
 
     [Fact]
@@ -68,16 +68,16 @@ public sealed class TransferTests
     {
         using var temp = new TempDirectory();
         var file = temp.WriteFile("out/report.pdf", RandomBytes(1000, 4));
-        await using var receiver = new LoopbackReceiver(temp);
-        File.WriteAllText(receiver.Store.Full(StorePath.Parse("report.pdf")), "mine");
-        File.WriteAllText(receiver.Store.Full(StorePath.Parse("report (1).pdf")), "mine too");
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
+        File.WriteAllText(receiver.Full("report.pdf"), "mine");
+        File.WriteAllText(receiver.Full("report (1).pdf"), "mine too");
 
         var outcome = await PeerSender.SendAsync(receiver.Connector(), [file], Sender(), null, CancellationToken.None);
 
         OutcomeAssert.Is(TransferStatus.Delivered, outcome);
         Assert.Equal("report (2).pdf", outcome.Items[0].SavedAs);
-        Assert.Equal("mine", File.ReadAllText(receiver.Store.Full(StorePath.Parse("report.pdf"))));
-        Assert.True(TreeAssert.SameContent(file, receiver.Store.Full(StorePath.Parse("report (2).pdf"))));
+        Assert.Equal("mine", File.ReadAllText(receiver.Full("report.pdf")));
+        Assert.True(TreeAssert.SameContent(file, receiver.Full("report (2).pdf")));
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class TransferTests
         using var temp = new TempDirectory();
         var clash = temp.WriteFile("out/notes.txt", "theirs"u8.ToArray());
         var fresh = temp.WriteFile("out/fresh.txt", "new"u8.ToArray());
-        await using var receiver = new LoopbackReceiver(temp, new ReceivePolicy { Accept = AcceptRule.All, OnConflict = ConflictRule.Refuse });
-        File.WriteAllText(receiver.Store.Full(StorePath.Parse("notes.txt")), "mine");
+        await using var receiver = await LoopbackReceiver.StartAsync(temp, new ReceivePolicy { Accept = AcceptRule.All, OnConflict = ConflictRule.Refuse });
+        File.WriteAllText(receiver.Full("notes.txt"), "mine");
 
         var outcome = await PeerSender.SendAsync(receiver.Connector(), [clash, fresh], Sender(), null, CancellationToken.None);
 
@@ -96,7 +96,7 @@ public sealed class TransferTests
         Assert.Equal(ItemStatus.Refused, outcome.Items[0].Status);
         Assert.Contains("exists in the share", outcome.Items[0].Reason, StringComparison.Ordinal);
         Assert.Equal(ItemStatus.Ok, outcome.Items[1].Status);
-        Assert.Equal("mine", File.ReadAllText(receiver.Store.Full(StorePath.Parse("notes.txt"))));
+        Assert.Equal("mine", File.ReadAllText(receiver.Full("notes.txt")));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class TransferTests
                 return ValueTask.FromResult(false);
             },
         };
-        await using var receiver = new LoopbackReceiver(temp, policy);
+        await using var receiver = await LoopbackReceiver.StartAsync(temp, policy);
 
         var outcome = await PeerSender.SendAsync(receiver.Connector(), [file], Sender("alice's laptop"), null, CancellationToken.None);
 
@@ -126,7 +126,7 @@ public sealed class TransferTests
         Assert.Equal(1, asked.FileCount);
         Assert.Equal(1234, asked.TotalSize);
         Assert.Null(asked.Peer);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(receiver.Store.Root));
+        Assert.Empty(receiver.Listing());
     }
 
     [Fact]
@@ -134,13 +134,42 @@ public sealed class TransferTests
     {
         using var temp = new TempDirectory();
         var file = temp.WriteFile("out/x.bin", RandomBytes(10, 6));
-        await using var receiver = new LoopbackReceiver(temp, new ReceivePolicy { Accept = AcceptRule.KnownPeers, IsKnownPeer = _ => true });
+        await using var receiver = await LoopbackReceiver.StartAsync(temp, new ReceivePolicy { Accept = AcceptRule.KnownPeers, IsKnownPeer = _ => true });
 
         var outcome = await PeerSender.SendAsync(receiver.Connector(), [file], Sender(), null, CancellationToken.None);
 
         // The test connection carries no authenticated identity, so the peer cannot be known.
         OutcomeAssert.Is(TransferStatus.Declined, outcome);
         Assert.Contains("only from known peers", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sparse_file_over_4_GiB_arrives_whole()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("out", "huge.img");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        const long size = (5L << 30) + 12345;
+        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+        {
+            file.SetLength(size);
+            foreach (var at in new[] { 0L, (4L << 30) + 7, size - 1 })
+            {
+                file.Position = at;
+                file.WriteByte(0x42);
+            }
+        }
+
+        File.SetLastWriteTimeUtc(path, new DateTime(2020, 5, 6, 7, 8, 9, DateTimeKind.Utc));
+        await using var receiver = await LoopbackReceiver.StartAsync(temp);
+
+        var outcome = await PeerSender.SendAsync(receiver.Connector(), [path], Sender(), null, CancellationToken.None);
+
+        OutcomeAssert.Is(TransferStatus.Delivered, outcome);
+        var received = receiver.Full("huge.img");
+        Assert.Equal(size, new FileInfo(received).Length);
+        Assert.Equal(File.GetLastWriteTimeUtc(path), File.GetLastWriteTimeUtc(received));
+        Assert.True(TreeAssert.SameContent(path, received));
     }
 
     internal static byte[] RandomBytes(int length, int seed)

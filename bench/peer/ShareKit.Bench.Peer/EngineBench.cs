@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using ShareKit.Host.Node;
 using ShareKit.Sdk;
 
@@ -12,27 +10,23 @@ internal static class EngineBench
     /// <summary>Receives one transfer into <paramref name="directory"/>; prints the port on stdout, then the outcome on stderr.</summary>
     public static async Task<int> ReceiveAsync(string directory, int port, bool dataConnections)
     {
-        var store = new BenchStore(directory, Path.Combine(directory, "..", Path.GetFileName(Path.GetFullPath(directory)) + ".staging"));
         var endpoint = new PeerEndpoint(new ReceiveContext
         {
-            Store = store,
+            Store = BenchPlugins.LocalStore(directory),
             Policy = new ReceivePolicy { Accept = AcceptRule.All },
             Node = new NodeIdentity(NodeId.NewRandom(), "bench-receiver"),
             AllowDataConnections = dataConnections,
         });
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-        listener.Listen(16);
-        Console.WriteLine(((IPEndPoint)listener.LocalEndPoint!).Port);
+        var listener = await BenchPlugins.Tcp().ListenAsync(Endpoint.Parse($"tcp://127.0.0.1:{port}"), CancellationToken.None);
+        Console.WriteLine(listener.LocalEndpoint.Port);
         var done = new TaskCompletionSource<TransferOutcome>();
         _ = Task.Run(async () =>
         {
-            while (true)
+            while (await listener.AcceptAsync(CancellationToken.None) is { } connection)
             {
-                var socket = await listener.AcceptAsync();
                 _ = Task.Run(async () =>
                 {
-                    var outcome = await endpoint.ServeConnectionAsync(new SocketConnection(socket), CancellationToken.None);
+                    var outcome = await endpoint.ServeConnectionAsync(connection, CancellationToken.None);
                     if (outcome is not null)
                     {
                         done.TrySetResult(outcome);
@@ -56,13 +50,10 @@ internal static class EngineBench
                 started = clock.Elapsed;
             }
         });
+        var transport = BenchPlugins.Tcp();
+        var remote = Endpoint.Parse($"tcp://127.0.0.1:{port}");
         var outcome = await PeerSender.SendAsync(
-            async ct =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), ct);
-                return new SocketConnection(socket);
-            },
+            ct => transport.ConnectAsync(remote, ct),
             paths,
             new SendOptions { Node = new NodeIdentity(NodeId.NewRandom(), "bench-sender"), MaxDataConnections = dataConnections, Lanes = lanes },
             progress,

@@ -23,7 +23,7 @@ internal sealed class ItemReceiver
     /// <exception cref="LaneCutException">The lane ended inside an item (staged data is kept).</exception>
     public async Task RunAsync(CancellationToken ct)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferBytes), ArrayPool<byte>.Shared.Rent(BufferBytes)];
         var hash = new byte[PeerProtocol.HashBytes];
         try
         {
@@ -41,17 +41,21 @@ internal sealed class ItemReceiver
                 }
 
                 var plan = session.StartItem(record.Index, record.Offset);
-                await ReceiveItemAsync(record.Index, plan, buffer, hash, ct).ConfigureAwait(false);
+                await ReceiveItemAsync(record.Index, plan, buffers, hash, ct).ConfigureAwait(false);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
     }
 
-    private async Task ReceiveItemAsync(int index, ReceivePlan plan, byte[] buffer, byte[] hash, CancellationToken ct)
+    private async Task ReceiveItemAsync(int index, ReceivePlan plan, byte[][] buffers, byte[] hash, CancellationToken ct)
     {
+        var current = 0;
+        var buffer = buffers[0];
+        var disk = new BackgroundWriter();
         var item = session.Items[index];
         var expected = item.Size - plan.ResumeOffset;
         var received = 0L;
@@ -59,6 +63,7 @@ internal sealed class ItemReceiver
         string? failure = null;
         var discard = false;
         IStagedWrite? staged = null;
+        Stream? content = null;
         using var hasher = new ContentHasher();
         try
         {
@@ -74,6 +79,7 @@ internal sealed class ItemReceiver
                     staged = await session.Store.BeginWriteAsync(plan.Target!.Value, WriteMode.CreateNew, ct).ConfigureAwait(false);
                 }
 
+                content = staged.Content;
                 if (staged.ResumeOffset != plan.ResumeOffset)
                 {
                     failure = "the part staged earlier changed since the offer was accepted; offer it again";
@@ -108,7 +114,11 @@ internal sealed class ItemReceiver
 
                         if (pending + record.ChunkLength > BufferBytes)
                         {
-                            failure = await WriteAsync(staged!, hasher, buffer, pending, ct).ConfigureAwait(false);
+                            // The full buffer goes to disk in the background while the other one fills.
+                            hasher.Append(buffer.AsSpan(0, pending));
+                            failure = await disk.StartAsync(content!, buffer.AsMemory(0, pending), ct).ConfigureAwait(false);
+                            current ^= 1;
+                            buffer = buffers[current];
                             pending = 0;
                         }
 
@@ -120,8 +130,11 @@ internal sealed class ItemReceiver
                     case DataRecordType.ItemEnd:
                         if (failure is null && pending > 0)
                         {
-                            failure = await WriteAsync(staged!, hasher, buffer, pending, ct).ConfigureAwait(false);
+                            hasher.Append(buffer.AsSpan(0, pending));
+                            failure = await disk.StartAsync(content!, buffer.AsMemory(0, pending), ct).ConfigureAwait(false);
                         }
+
+                        failure ??= await disk.FinishAsync().ConfigureAwait(false);
 
                         if (failure is null)
                         {
@@ -147,6 +160,7 @@ internal sealed class ItemReceiver
         }
         finally
         {
+            await disk.FinishAsync().ConfigureAwait(false);
             if (staged is not null)
             {
                 if (discard)
@@ -154,7 +168,14 @@ internal sealed class ItemReceiver
                     await TryDiscardAsync(staged).ConfigureAwait(false);
                 }
 
-                await staged.DisposeAsync().ConfigureAwait(false);
+                try
+                {
+                    await staged.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is StorageException or IOException)
+                {
+                    // Closing after a failed write (a full disk) can fail again; the item's result already says why.
+                }
             }
         }
     }
@@ -192,28 +213,6 @@ internal sealed class ItemReceiver
         catch (StorageException e)
         {
             return ($"it was not stored: {e.Message}", false);
-        }
-    }
-
-    private static async ValueTask<string?> WriteAsync(IStagedWrite staged, ContentHasher hasher, byte[] buffer, int count, CancellationToken ct)
-    {
-        hasher.Append(buffer.AsSpan(0, count));
-        try
-        {
-            await staged.Content.WriteAsync(buffer.AsMemory(0, count), ct).ConfigureAwait(false);
-            return null;
-        }
-        catch (StorageFullException e)
-        {
-            return $"the receiving share is full: {e.Message}";
-        }
-        catch (IOException e) when (e.HResult == 28 || e.HResult == unchecked((int)0x80070070))
-        {
-            return $"the receiving share is full: {e.Message}";
-        }
-        catch (Exception e) when (e is StorageException or IOException)
-        {
-            return $"it could not be written: {e.Message}";
         }
     }
 

@@ -80,7 +80,7 @@ internal sealed partial class ReceiveSession
 
             throw;
         }
-        catch (Exception e) when (e is ShareKitException or IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (e is ShareKitException or IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
         {
             var reason = SessionMessages.Describe(e);
             LogSessionFailed(logger, connection.RemoteEndpoint.ToString(), reason);

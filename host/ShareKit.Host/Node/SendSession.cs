@@ -67,7 +67,7 @@ internal sealed class SendSession
 
             throw;
         }
-        catch (Exception e) when (e is ShareKitException or IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (e is ShareKitException or IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
         {
             if (session is not null && SessionMessages.ErrorFor(e) is { } error)
             {
@@ -138,9 +138,11 @@ internal sealed class SendSession
         }
 
         string? failure = null;
+        var allResults = false;
         try
         {
             await collect.ConfigureAwait(false);
+            allResults = true;
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -162,7 +164,12 @@ internal sealed class SendSession
         catch (Exception e) when (e is ShareKitException or IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
         {
             ct.ThrowIfCancellationRequested();
-            failure ??= SessionMessages.Describe(e);
+
+            // With every result in, a lane still waiting for its data connection to close is not a failure.
+            if (!allResults)
+            {
+                failure ??= SessionMessages.Describe(e);
+            }
         }
 
         return failure;
@@ -255,26 +262,26 @@ internal sealed class SendSession
 
     private async Task SendItemsAsync(LaneWriter writer, WorkQueue queue, long[] offsets, CancellationToken ct)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(PeerProtocol.MaxChunkBytes);
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(PeerProtocol.MaxChunkBytes), ArrayPool<byte>.Shared.Rent(PeerProtocol.MaxChunkBytes)];
         try
         {
             while (queue.TryTake(out var index))
             {
-                await SendItemAsync(writer, index, offsets[index], buffer, ct).ConfigureAwait(false);
+                await SendItemAsync(writer, index, offsets[index], buffers, ct).ConfigureAwait(false);
             }
 
             await writer.FlushAsync(ct).ConfigureAwait(false);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
     }
 
-    private async Task SendItemAsync(LaneWriter writer, int index, long offset, byte[] buffer, CancellationToken ct)
+    private async Task SendItemAsync(LaneWriter writer, int index, long offset, byte[][] buffers, CancellationToken ct)
     {
         var item = items[index];
-        var size = item.Offered.Size;
         Microsoft.Win32.SafeHandles.SafeFileHandle handle;
         try
         {
@@ -290,19 +297,7 @@ internal sealed class SendSession
         using (handle)
         using (var hasher = new ContentHasher())
         {
-            var position = 0L;
-            while (position < offset)
-            {
-                var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, offset - position)), position);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                hasher.Append(buffer.AsSpan(0, read));
-                position += read;
-            }
-
+            var position = HashPrefix(handle, offset, hasher, buffers[0]);
             writer.BeginItem(index, offset);
             if (position < offset)
             {
@@ -310,25 +305,11 @@ internal sealed class SendSession
                 return;
             }
 
-            while (position < size)
+            var complete = await StreamContentAsync(writer, handle, index, position, buffers, hasher, ct).ConfigureAwait(false);
+            if (!complete)
             {
-                var want = (int)Math.Min(PeerProtocol.MaxChunkBytes, size - position);
-                var read = await RandomAccess.ReadAsync(handle, buffer.AsMemory(0, want), position, ct).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    await writer.AbortItemAsync($"'{item.Offered.Path}' changed on the sender while it was being sent (it became shorter).", ct).ConfigureAwait(false);
-                    return;
-                }
-
-                hasher.Append(buffer.AsSpan(0, read));
-                await writer.WriteChunkAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
-                position += read;
-                Interlocked.Add(ref contentBytes, read);
-                var total = Interlocked.Add(ref totalBytes, read);
-                if (progress is not null && size >= PeerProtocol.MaxChunkBytes)
-                {
-                    progress.Report(new TransferProgress(TransferProgressKind.ItemProgress, index, item.Offered.Path, position, size, total, totalSize, Volatile.Read(ref itemsDone), items.Count));
-                }
+                await writer.AbortItemAsync($"'{item.Offered.Path}' changed on the sender while it was being sent (it became shorter).", ct).ConfigureAwait(false);
+                return;
             }
 
             var hash = new byte[PeerProtocol.HashBytes];
@@ -336,6 +317,88 @@ internal sealed class SendSession
             await writer.EndItemAsync(hash, ct).ConfigureAwait(false);
         }
     }
+
+    private static long HashPrefix(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, ContentHasher hasher, byte[] buffer)
+    {
+        var position = 0L;
+        while (position < offset)
+        {
+            var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, offset - position)), position);
+            if (read == 0)
+            {
+                break;
+            }
+
+            hasher.Append(buffer.AsSpan(0, read));
+            position += read;
+        }
+
+        return position;
+    }
+
+    /// <summary>Sends the content from <paramref name="position"/>, reading the next chunk while the current one is hashed and sent.</summary>
+    /// <returns>False if the file ended before its offered size.</returns>
+    private async Task<bool> StreamContentAsync(
+        LaneWriter writer, Microsoft.Win32.SafeHandles.SafeFileHandle handle, int index, long position, byte[][] buffers, ContentHasher hasher, CancellationToken ct)
+    {
+        var item = items[index].Offered;
+        var size = item.Size;
+        if (position >= size)
+        {
+            return true;
+        }
+
+        var current = 0;
+        var reading = RandomAccess.ReadAsync(handle, buffers[current].AsMemory(0, ChunkAt(position, size)), position, ct).AsTask();
+        try
+        {
+            while (true)
+            {
+                var read = await reading.ConfigureAwait(false);
+                reading = Task.FromResult(0);
+                if (read == 0)
+                {
+                    return false;
+                }
+
+                var chunk = buffers[current];
+                var next = position + read;
+                if (next < size)
+                {
+                    reading = RandomAccess.ReadAsync(handle, buffers[current ^ 1].AsMemory(0, ChunkAt(next, size)), next, ct).AsTask();
+                }
+
+                hasher.Append(chunk.AsSpan(0, read));
+                await writer.WriteChunkAsync(chunk.AsMemory(0, read), ct).ConfigureAwait(false);
+                position = next;
+                current ^= 1;
+                Interlocked.Add(ref contentBytes, read);
+                var total = Interlocked.Add(ref totalBytes, read);
+                if (progress is not null && size >= PeerProtocol.MaxChunkBytes)
+                {
+                    progress.Report(new TransferProgress(TransferProgressKind.ItemProgress, index, item.Path, position, size, total, totalSize, Volatile.Read(ref itemsDone), items.Count));
+                }
+
+                if (position >= size)
+                {
+                    return true;
+                }
+            }
+        }
+        finally
+        {
+            // A read still in flight must end before its buffer goes back to the pool and the handle closes.
+            try
+            {
+                await reading.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    private static int ChunkAt(long position, long size) => (int)Math.Min(PeerProtocol.MaxChunkBytes, size - position);
 
     private TransferOutcome Outcome(string? failure, string? peerName)
     {

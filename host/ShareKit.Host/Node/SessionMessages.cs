@@ -68,7 +68,7 @@ internal static class SessionMessages
     /// <summary>The Error message to tell the peer about a local failure, or null when the peer ended the session itself.</summary>
     public static Error? ErrorFor(Exception e) => e switch
     {
-        PeerEndedException or LaneCutException => null,
+        PeerEndedException or LaneCutException or OperationCanceledException => null,
         PeerProtocolException p => new Error(p.Code, p.Message),
         StorageFullException s => new Error(ErrorCodes.StorageFull, s.Message),
         ProtocolException p => new Error(ErrorCodes.Protocol, p.Message),
@@ -81,7 +81,7 @@ internal static class SessionMessages
     {
         ShareKitException s => s.Message,
         IOException io => $"The connection broke: {io.Message}",
-        ObjectDisposedException => "The connection was closed.",
+        ObjectDisposedException or OperationCanceledException => "The connection to the peer was lost.",
         _ => $"Unexpected failure: {e.Message}",
     };
 }

@@ -1,69 +1,96 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using ShareKit.Host.Node;
 using ShareKit.Sdk;
 using ShareKit.Testing;
 
 namespace ShareKit.Node.Tests.Support;
 
-/// <summary>A receiving node on a real 127.0.0.1 socket: accepts connections and hands each to a <see cref="PeerEndpoint"/>.</summary>
+/// <summary>
+/// A receiving node: the tcp transport listening on 127.0.0.1 (port 0), a local store for the inbox, and a
+/// <see cref="PeerEndpoint"/> serving every accepted connection.
+/// </summary>
 internal sealed class LoopbackReceiver : IAsyncDisposable
 {
-    private readonly Socket listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    private const string StagingFolder = ".sharekit-staging";
+    private readonly ITransport transport = Plugins.Tcp();
+    private readonly IConnectionListener listener;
     private readonly CancellationTokenSource stop = new();
     private readonly Task acceptLoop;
-    private readonly ConcurrentQueue<Task<TransferOutcome?>> served = new();
+    private readonly ConcurrentQueue<Task> served = new();
     private readonly TaskCompletionSource<TransferOutcome> firstOutcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public LoopbackReceiver(TempDirectory temp, ReceivePolicy? policy = null, string name = "receiver", bool allowDataConnections = true)
+    private LoopbackReceiver(string root, IConnectionListener listener, ReceivePolicy? policy, string name)
     {
-        Store = new TempStore(temp.Combine("inbox"), temp.Combine("staging"));
+        Root = root;
+        Store = Plugins.LocalStore(root);
+        this.listener = listener;
         Progress = new RecordingProgress();
-        Context = new ReceiveContext
+        Endpoint = new PeerEndpoint(new ReceiveContext
         {
             Store = Store,
             Policy = policy ?? new ReceivePolicy { Accept = AcceptRule.All },
             Node = new NodeIdentity(NodeId.NewRandom(), name),
             Progress = Progress,
-            AllowDataConnections = allowDataConnections,
-        };
-        Endpoint = new PeerEndpoint(Context);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen(16);
+        });
         acceptLoop = AcceptLoopAsync();
     }
 
-    public TempStore Store { get; }
+    /// <summary>The inbox folder on disk.</summary>
+    public string Root { get; }
 
-    public ReceiveContext Context { get; }
+    public IFileStore Store { get; }
 
     public PeerEndpoint Endpoint { get; }
 
     public RecordingProgress Progress { get; }
 
-    public IPEndPoint Address => (IPEndPoint)listener.LocalEndPoint!;
+    public Endpoint Address => listener.LocalEndpoint;
 
     /// <summary>The outcome of the first session served.</summary>
     public Task<TransferOutcome> Outcome => firstOutcome.Task.WaitAsync(TimeSpan.FromMinutes(2));
 
-    /// <summary>A connect function for <see cref="PeerSender.SendAsync"/>; <paramref name="wrap"/> wraps the n-th connection's writes.</summary>
-    public Func<CancellationToken, ValueTask<IConnection>> Connector(Func<int, Socket, Stream, Stream>? wrap = null)
+    public static async Task<LoopbackReceiver> StartAsync(TempDirectory temp, ReceivePolicy? policy = null, string name = "receiver", string inbox = "inbox")
+    {
+        var listener = await Plugins.Tcp().ListenAsync(Sdk.Endpoint.Parse("tcp://127.0.0.1:0"), CancellationToken.None);
+        return new LoopbackReceiver(temp.Combine(inbox), listener, policy, name);
+    }
+
+    public string Full(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>What the share shows: every entry below the root except the store's staging folder.</summary>
+    public IReadOnlyList<string> Listing() =>
+        Directory.EnumerateFileSystemEntries(Root, "*", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(Root, p))
+            .Where(p => !p.StartsWith(StagingFolder, StringComparison.Ordinal))
+            .ToList();
+
+    /// <summary>Staged (uncommitted) content files and their lengths.</summary>
+    public IReadOnlyList<long> StagedParts()
+    {
+        var staging = Path.Combine(Root, StagingFolder);
+        return Directory.Exists(staging)
+            ? Directory.GetFiles(staging, "*.part").Select(f => new FileInfo(f).Length).ToList()
+            : [];
+    }
+
+    /// <summary>A connect function for <see cref="PeerSender.SendAsync"/>; <paramref name="faults"/> picks a test layer per connection (0 = the session).</summary>
+    public Func<CancellationToken, ValueTask<IConnection>> Connector(Func<int, IWriteFault?>? faults = null, Action<FaultyConnection>? opened = null)
     {
         var count = 0;
         return async ct =>
         {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            await socket.ConnectAsync(Address, ct);
+            var connection = await transport.ConnectAsync(Address, ct);
             var n = Interlocked.Increment(ref count) - 1;
-            return new SocketConnection(socket, wrap is null ? null : stream => wrap(n, socket, stream));
+            var wrapped = new FaultyConnection(connection, faults?.Invoke(n));
+            opened?.Invoke(wrapped);
+            return wrapped;
         };
     }
 
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
-        listener.Dispose();
+        await listener.DisposeAsync();
         await acceptLoop;
         foreach (var task in served)
         {
@@ -75,28 +102,31 @@ internal sealed class LoopbackReceiver : IAsyncDisposable
     {
         while (!stop.IsCancellationRequested)
         {
-            Socket socket;
+            IConnection? connection;
             try
             {
-                socket = await listener.AcceptAsync(stop.Token);
+                connection = await listener.AcceptAsync(stop.Token);
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is OperationCanceledException or ShareKitException or ObjectDisposedException)
             {
                 return;
             }
 
-            served.Enqueue(ServeAsync(new SocketConnection(socket)));
+            if (connection is null)
+            {
+                return;
+            }
+
+            served.Enqueue(ServeAsync(connection));
         }
     }
 
-    private async Task<TransferOutcome?> ServeAsync(SocketConnection connection)
+    private async Task ServeAsync(IConnection connection)
     {
         var outcome = await Endpoint.ServeConnectionAsync(connection, CancellationToken.None);
         if (outcome is not null)
         {
             firstOutcome.TrySetResult(outcome);
         }
-
-        return outcome;
     }
 }

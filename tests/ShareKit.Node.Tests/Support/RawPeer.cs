@@ -1,23 +1,22 @@
 using System.Buffers.Binary;
 using System.IO.Pipelines;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Nerdbank.Streams;
 using ShareKit.Host.Node;
 using ShareKit.Host.Node.Messages;
+using ShareKit.Sdk;
 
 namespace ShareKit.Node.Tests.Support;
 
 /// <summary>A hand-driven sending peer that can break every rule: raw frames, crafted offers, lying data lanes.</summary>
 internal sealed class RawPeer : IAsyncDisposable
 {
-    private readonly SocketConnection connection;
+    private readonly IConnection connection;
     private readonly MultiplexingStream mux;
     private readonly IDuplexPipe control;
     private readonly ControlChannel channel;
 
-    private RawPeer(SocketConnection connection, MultiplexingStream mux, IDuplexPipe control)
+    private RawPeer(IConnection connection, MultiplexingStream mux, IDuplexPipe control)
     {
         this.connection = connection;
         this.mux = mux;
@@ -27,11 +26,9 @@ internal sealed class RawPeer : IAsyncDisposable
 
     public static string TransferId { get; } = new('a', 32);
 
-    public static async Task<RawPeer> ConnectAsync(IPEndPoint address)
+    public static async Task<RawPeer> ConnectAsync(Endpoint address)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(address);
-        var connection = new SocketConnection(socket);
+        var connection = await Plugins.Tcp().ConnectAsync(address, CancellationToken.None);
         await Preamble.WriteAsync(connection.Transport.Output, ConnectionKind.Session, CancellationToken.None);
         var mux = await MultiplexingStream.CreateAsync(connection.Transport.AsStream(), new MultiplexingStream.Options { ProtocolMajorVersion = 3 });
         var control = await mux.OfferChannelAsync("control");
@@ -39,7 +36,7 @@ internal sealed class RawPeer : IAsyncDisposable
     }
 
     /// <summary>Connects and exchanges a valid Hello.</summary>
-    public static async Task<RawPeer> GreetAsync(IPEndPoint address)
+    public static async Task<RawPeer> GreetAsync(Endpoint address)
     {
         var peer = await ConnectAsync(address);
         await peer.SendJsonAsync(HelloJson(1));
