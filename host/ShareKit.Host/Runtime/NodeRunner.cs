@@ -83,6 +83,7 @@ internal sealed partial class NodeRunner(NodeComponents components, ILogger logg
         }
 
         started.Clear();
+        await Bounded("library catalogs", components.Catalogs.StopAllAsync, deadline - clock.Elapsed);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(2));
