@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ShareKit.Host.Configuration;
 using ShareKit.Host.Plugins;
 using ShareKit.Host.Runtime;
-using ShareKit.Http;
 using ShareKit.Sdk;
 using ShareKit.Testing;
 using ShareKit.Testing.Library;
@@ -11,8 +10,8 @@ using ShareKit.Testing.Library;
 namespace ShareKit.Http.Tests;
 
 /// <summary>
-/// A node composed like <c>sharekit serve</c> does it (settings from a plugins.json, a registry filled by the
-/// plugins' own Register), serving a generated library with the http-library service on a loopback port.
+/// A node composed like <c>sharekit serve</c> does it: settings from a plugins.json, the real local store and
+/// http-library plugins loaded from the built plugins folder, serving a generated library on a loopback port.
 /// </summary>
 public sealed class LibraryNode : IAsyncDisposable
 {
@@ -93,6 +92,7 @@ public sealed class LibraryNode : IAsyncDisposable
         await File.WriteAllTextAsync(file, $$"""
             {
               "node": { "name": "test-box", "dataDirectory": "data" },
+              "plugins": { "ShareKit.Storage.Local": { "enabled": true }, "ShareKit.Http": { "enabled": true } },
               "shares": {
                 "library": { "storage": "local", "access": "public-read", "settings": { "root": "library" } },
                 "inbox": { "storage": "local", "access": "receive", "settings": { "root": "inbox" } }
@@ -103,14 +103,10 @@ public sealed class LibraryNode : IAsyncDisposable
             }
             """);
         var settings = SettingsReader.Read(ConfigurationSources.Build(file, []), file);
-        var registry = new ComponentRegistry();
-        var plugin = new RecordingRegistry("ShareKit.Http");
-        new HttpLibraryPlugin().Register(plugin);
-        registry.AddAll(plugin.Recorded);
-        registry.AddAll([new ComponentRegistry.Registration(ComponentKind.Storage, "local", "ShareKit.Storage.Local", ctx =>
-            new TemporaryDirectoryStore(Directory.CreateDirectory(Path.Combine(ctx.DataDirectory, ctx.Settings["root"]!)).FullName))]);
+        var (statuses, registry) = new PluginLoading(RepoPaths.PluginsDirectory, NullLogger.Instance).LoadAll(settings.Plugins);
+        Assert.All(statuses, status => Assert.True(status.State == PluginState.Loaded, $"{status.Name}: {status.State} {status.Reason}"));
         Directory.CreateDirectory(settings.Node.DataDirectory);
-        var components = new NodeComponents(settings, registry, [], new NodeIdentity(NodeId.NewRandom(), "test-box"), NullLoggerFactory.Instance);
+        var components = new NodeComponents(settings, registry, statuses, new NodeIdentity(NodeId.NewRandom(), "test-box"), NullLoggerFactory.Instance);
         Components = components;
         runner = new NodeRunner(components, NullLogger.Instance);
         await runner.StartAsync(CancellationToken.None);

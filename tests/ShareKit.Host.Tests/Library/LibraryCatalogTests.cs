@@ -13,7 +13,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task Kinds_titles_and_authors_come_from_the_files_themselves()
     {
-        await using var catalog = CatalogFactory.Start(new TemporaryDirectoryStore(library.Root), library);
+        await using var catalog = CatalogFactory.Start(LocalStorePlugin.Open(library.Root), library);
         await Eventually.TrueAsync(() => catalog.PendingWork == 0 && catalog.Count > 0, Patience, "the catalog to examine every file");
 
         var epub = await GetAsync(catalog, "books/alice.epub");
@@ -33,7 +33,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task Every_file_gets_its_sha256_in_the_background()
     {
-        await using var catalog = CatalogFactory.Start(new TemporaryDirectoryStore(library.Root), library);
+        await using var catalog = CatalogFactory.Start(LocalStorePlugin.Open(library.Root), library);
         await Eventually.TrueAsync(() => catalog.PendingWork == 0 && catalog.Count > 0, Patience, "hashing to finish");
 
         Assert.Equal(library.Sha256Of("music/song.mp3"), (await GetAsync(catalog, "music/song.mp3")).ContentHash);
@@ -44,7 +44,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task Listing_is_ready_before_any_file_is_read()
     {
-        var store = new GatedStore(new TemporaryDirectoryStore(library.Root));
+        var store = new GatedStore(LocalStorePlugin.Open(library.Root));
         await using var catalog = CatalogFactory.Start(store, library);
 
         var page = await catalog.BrowseAsync(StorePath.Parse("books"), 0, 10, CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task Browse_lists_folders_first_then_names_with_paging_and_a_total()
     {
-        await using var catalog = CatalogFactory.Start(new TemporaryDirectoryStore(library.Root), library);
+        await using var catalog = CatalogFactory.Start(LocalStorePlugin.Open(library.Root), library);
 
         var all = await catalog.BrowseAsync(StorePath.Root, 0, 100, CancellationToken.None);
         var second = await catalog.BrowseAsync(StorePath.Root, 2, 3, CancellationToken.None);
@@ -76,7 +76,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task Browsing_a_missing_folder_or_a_file_is_not_found()
     {
-        await using var catalog = CatalogFactory.Start(new TemporaryDirectoryStore(library.Root), library);
+        await using var catalog = CatalogFactory.Start(LocalStorePlugin.Open(library.Root), library);
 
         await Assert.ThrowsAsync<StoreNotFoundException>(() => catalog.BrowseAsync(StorePath.Parse("nowhere"), 0, 10, CancellationToken.None).AsTask());
         var file = await Assert.ThrowsAsync<StoreNotFoundException>(() => catalog.BrowseAsync(StorePath.Parse("notes.txt"), 0, 10, CancellationToken.None).AsTask());
@@ -89,7 +89,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task Search_matches_every_word_in_title_author_or_path_and_ranks_titles_first()
     {
-        await using var catalog = CatalogFactory.Start(new TemporaryDirectoryStore(library.Root), library);
+        await using var catalog = CatalogFactory.Start(LocalStorePlugin.Open(library.Root), library);
         await Eventually.TrueAsync(() => catalog.PendingWork == 0 && catalog.Count > 0, Patience, "metadata to be read");
 
         var wonderland = await SearchAsync(catalog, new CatalogQuery("WONDERLAND"));
@@ -108,7 +108,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task Search_filters_by_kind_and_folder()
     {
-        await using var catalog = CatalogFactory.Start(new TemporaryDirectoryStore(library.Root), library);
+        await using var catalog = CatalogFactory.Start(LocalStorePlugin.Open(library.Root), library);
         await Eventually.TrueAsync(() => catalog.PendingWork == 0 && catalog.Count > 0, Patience, "kinds to be sniffed");
 
         Assert.Equal(["books/alice.epub", "books/no-extension"], await SearchAsync(catalog, new CatalogQuery(string.Empty, MediaKind.Ebook)));
@@ -124,7 +124,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task A_changed_file_loses_its_hash_and_gets_the_new_one()
     {
-        await using var catalog = CatalogFactory.Start(new TemporaryDirectoryStore(library.Root), library);
+        await using var catalog = CatalogFactory.Start(LocalStorePlugin.Open(library.Root), library);
         await Eventually.TrueAsync(() => catalog.PendingWork == 0 && catalog.Count > 0, Patience, "the first hashing");
         var before = (await GetAsync(catalog, "music/song.mp3")).ContentHash;
         Assert.True(catalog.IsWatching);
@@ -142,7 +142,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task Added_and_deleted_files_and_folders_appear_and_vanish()
     {
-        await using var catalog = CatalogFactory.Start(new TemporaryDirectoryStore(library.Root), library);
+        await using var catalog = CatalogFactory.Start(LocalStorePlugin.Open(library.Root), library);
         await catalog.ListingReady;
 
         library.Write("films/new/clip.mkv", [0x1A, 0x45, 0xDF, 0xA3, 0, 0, 0, 0]);
@@ -160,7 +160,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task Without_a_watcher_changes_are_found_by_periodic_rescans()
     {
-        await using var catalog = CatalogFactory.Start(new TemporaryDirectoryStore(library.Root), library, watch: false);
+        await using var catalog = CatalogFactory.Start(LocalStorePlugin.Open(library.Root), library, watch: false);
         await catalog.ListingReady;
         Assert.False(catalog.IsWatching);
 
@@ -172,7 +172,7 @@ public sealed class LibraryCatalogTests : IDisposable
     [Fact]
     public async Task A_restart_takes_facts_from_the_cache_without_reading_unchanged_files()
     {
-        await using (var first = CatalogFactory.Start(new TemporaryDirectoryStore(library.Root), library))
+        await using (var first = CatalogFactory.Start(LocalStorePlugin.Open(library.Root), library))
         {
             await Eventually.TrueAsync(() => first.PendingWork == 0 && first.Count > 0, Patience, "the first hashing");
         }
@@ -180,7 +180,7 @@ public sealed class LibraryCatalogTests : IDisposable
         Assert.True(File.Exists(Path.Combine(library.DataDirectory, "catalog", "library.json")));
         library.Write("notes.txt", "changed while the node was down"u8.ToArray());
         File.SetLastWriteTimeUtc(library.Combine("notes.txt"), DateTime.UtcNow.AddMinutes(1));
-        var store = new GatedStore(new TemporaryDirectoryStore(library.Root));
+        var store = new GatedStore(LocalStorePlugin.Open(library.Root));
         await using var second = CatalogFactory.Start(store, library);
 
         var song = await GetAsync(second, "music/song.mp3");
@@ -198,7 +198,9 @@ public sealed class LibraryCatalogTests : IDisposable
     public async Task A_missing_library_folder_lists_empty_and_is_found_once_it_appears()
     {
         var root = library.Combine("not-yet");
-        await using var catalog = CatalogFactory.Start(new TemporaryDirectoryStore(root), library, watch: false);
+        var store = LocalStorePlugin.Open(root);
+        Directory.Delete(root); // the store makes its folder; take it away again before the catalog looks
+        await using var catalog = CatalogFactory.Start(store, library, watch: false);
 
         var empty = await catalog.BrowseAsync(StorePath.Root, 0, 10, CancellationToken.None);
         Directory.CreateDirectory(root);

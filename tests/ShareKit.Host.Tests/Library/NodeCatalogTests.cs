@@ -50,21 +50,18 @@ public sealed class NodeCatalogTests : IDisposable
         File.WriteAllText(file, """
             {
               "node": { "name": "catalog-node", "dataDirectory": "data" },
+              "plugins": { "ShareKit.Storage.Local": { "enabled": true } },
               "shares": {
-                "library": { "storage": "dir", "access": "public-read" },
-                "inbox": { "storage": "dir", "access": "receive" }
+                "library": { "storage": "local", "access": "public-read", "settings": { "root": "library" } },
+                "inbox": { "storage": "local", "access": "receive", "settings": { "root": "inbox" } }
               }
             }
             """);
         var settings = SettingsReader.Read(ConfigurationSources.Build(file, []), file);
-        var registry = new ComponentRegistry();
-        registry.AddAll([new ComponentRegistry.Registration(ComponentKind.Storage, "dir", "Test", ctx =>
-        {
-            var root = Directory.CreateDirectory(Path.Combine(ctx.DataDirectory, ctx.ComponentName)).FullName;
-            return new TemporaryDirectoryStore(root);
-        })]);
+        var (statuses, registry) = new PluginLoading(RepoPaths.PluginsDirectory, NullLogger.Instance).LoadAll(settings.Plugins);
+        Assert.Equal(PluginState.Loaded, Assert.Single(statuses).State);
         Directory.CreateDirectory(settings.Node.DataDirectory);
-        var components = new NodeComponents(settings, registry, [], new NodeIdentity(NodeId.NewRandom(), "catalog-node"), NullLoggerFactory.Instance);
+        var components = new NodeComponents(settings, registry, statuses, new NodeIdentity(NodeId.NewRandom(), "catalog-node"), NullLoggerFactory.Instance);
         if (createShares)
         {
             components.CreateShares();
