@@ -16,6 +16,7 @@ done
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 work=$(mktemp -d /tmp/sharekit-bench-library.XXXXXX)
+chmod 755 "$work"   # nginx's workers run as another user when this script runs as root
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -56,10 +57,11 @@ JSON
 
 stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
-best_rate() { # url → best bytes/s over $runs runs
-  local best=0 rate
+best_rate() { # url → best bytes/s over $runs runs; fails unless each run is a 200 with the whole GiB
+  local best=0 code size rate
   for _ in $(seq 1 "$runs"); do
-    rate=$(curl -s -o /dev/null -w '%{speed_download}' "$1")
+    read -r code size rate < <(curl -s -o /dev/null -w '%{http_code} %{size_download} %{speed_download}\n' "$1")
+    [ "$code" = 200 ] && [ "$size" = 1073741824 ] || { echo "$1 gave HTTP $code with $size bytes" >&2; exit 1; }
     best=$(python3 -c "print(max(float('$best'), float('$rate')))")
   done
   echo "$best"
@@ -79,6 +81,7 @@ nginx_port=$(free_port)
 mkdir -p "$work/nginx/logs" "$work/nginx/tmp"
 cat > "$work/nginx/nginx.conf" <<CONF
 daemon off;
+$( [ "$(id -u)" = 0 ] && echo "user root;" )
 worker_processes 1;
 pid $work/nginx/nginx.pid;
 error_log $work/nginx/logs/error.log warn;

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -65,7 +64,7 @@ internal sealed partial class HttpLibraryService(HttpLibraryOptions options, Com
         {
             await web.StartAsync(ct).ConfigureAwait(false);
         }
-        catch (IOException e) when (e.InnerException is SocketException or null)
+        catch (IOException e)
         {
             await web.DisposeAsync().ConfigureAwait(false);
             throw new ConfigurationException($"{ctx.SettingsPath}:listen", $"the web page cannot listen on {string.Join(", ", options.Listen)}: {e.Message}");
