@@ -17,4 +17,13 @@ public interface IComponentResolver
     /// <summary>The connection layer named <paramref name="name"/>.</summary>
     /// <exception cref="ConfigurationException">No loaded plugin provides that layer.</exception>
     IConnectionLayer GetLayer(string name);
+
+    /// <summary>
+    /// The catalog of the <see cref="ShareAccess.PublicRead"/> share named <paramref name="shareName"/>, created on first
+    /// use and kept up to date while the node runs.
+    /// </summary>
+    /// <remarks>Added in SDK 1.1. Resolvers written for 1.0 inherit this default, which has no catalogs.</remarks>
+    /// <exception cref="ConfigurationException">No share has that name, or the share is not public-read.</exception>
+    ILibraryCatalog GetCatalog(string shareName) =>
+        throw new ConfigurationException("shares", $"this node has no library catalog for the share '{shareName}'.");
 }

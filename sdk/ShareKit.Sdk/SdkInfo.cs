@@ -4,5 +4,5 @@ namespace ShareKit.Sdk;
 public static class SdkInfo
 {
     /// <summary>The SDK version this assembly implements (SemVer: a major change breaks plugins, a minor only adds).</summary>
-    public static Version Version { get; } = new(1, 0, 0);
+    public static Version Version { get; } = new(1, 1, 0);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using ShareKit.Host.Configuration;
+using ShareKit.Host.Library;
 using ShareKit.Host.Plugins;
 using ShareKit.Sdk;
 
@@ -32,6 +33,7 @@ internal sealed class NodeComponents : IComponentResolver
         this.pluginStatuses = pluginStatuses;
         Node = node;
         LoggerFactory = loggerFactory;
+        Catalogs = new LibraryCatalogs(settings.Node.DataDirectory, loggerFactory);
     }
 
     public NodeIdentity Node { get; }
@@ -41,6 +43,9 @@ internal sealed class NodeComponents : IComponentResolver
     public HostSettings Settings => settings;
 
     public IReadOnlyList<IShare> Shares => shares;
+
+    /// <summary>The library catalogs of public-read shares, made on first use; the runner stops them.</summary>
+    public LibraryCatalogs Catalogs { get; }
 
     /// <summary>Checks that every component the configuration names has a loaded plugin behind it.</summary>
     /// <exception cref="MissingComponentException">One does not; the message says which share/service needs what.</exception>
@@ -85,6 +90,12 @@ internal sealed class NodeComponents : IComponentResolver
     public IShare GetShare(string name) =>
         shares.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ConfigurationException("shares", $"there is no share named '{name}' (configured: {string.Join(", ", shares.Select(s => s.Name))}).");
+
+    public ILibraryCatalog GetCatalog(string shareName)
+    {
+        var share = (Share)GetShare(shareName);
+        return Catalogs.GetOrCreate(share);
+    }
 
     public ITransport GetTransport(string scheme)
     {

@@ -100,6 +100,7 @@ internal sealed partial class NodeRunner(
         }
 
         started.Clear();
+        await Bounded("library catalogs", components.Catalogs.StopAllAsync, deadline - clock.Elapsed);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(2));
