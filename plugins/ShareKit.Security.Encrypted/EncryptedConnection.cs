@@ -34,7 +34,18 @@ internal sealed class EncryptedConnection : IConnection, IAuthenticatedPeerInfo
     {
         this.inner = inner;
         this.outcome = outcome;
-        Peer = new PeerIdentity(outcome.PeerPublicKey, Identity.Fingerprint.Of(outcome.PeerPublicKey));
+        Peer = new PeerIdentity(outcome.PeerPublicKey, Identity.Fingerprint.Of(outcome.PeerPublicKey))
+        {
+            NodeId = outcome.PeerHello.NodeId,
+            Name = outcome.PeerHello.Name,
+            Trust = outcome.Decision switch
+            {
+                TrustDecision.Known => PeerTrust.Known,
+                TrustDecision.NewlyPinned => PeerTrust.NewlyPinned,
+                TrustDecision.Paired => PeerTrust.Paired,
+                _ => PeerTrust.Unspecified,
+            },
+        };
         Transport = new DuplexPipe(incoming.Reader, outgoing.Writer);
         var sealer = new RecordSealer(outcome.Send, rekeyAfterRecords);
         var opener = new RecordOpener(outcome.Receive, rekeyAfterRecords, outcome.PeerHello.Name);

@@ -11,7 +11,7 @@ namespace ShareKit.Security.Encrypted;
 /// The <c>encrypted</c> connection layer: a Noise XX handshake authenticating both nodes' long-term keys, trust on
 /// first use (or a pairing code), then sealed records. See docs/security.md.
 /// </summary>
-public sealed class EncryptedLayer : IConnectionLayer
+public sealed class EncryptedLayer : IConnectionLayer, IIdentityLayer, IPairingLayer
 {
     private readonly LocalIdentity identity;
     private readonly NodeIdentity self;
@@ -42,6 +42,25 @@ public sealed class EncryptedLayer : IConnectionLayer
 
     /// <summary>The known-peers file this layer checks and pins.</summary>
     public KnownPeers KnownPeers => knownPeers;
+
+    /// <inheritdoc />
+    public string LocalFingerprint => identity.Fingerprint;
+
+    /// <inheritdoc />
+    IReadOnlyList<KnownPeerInfo> IIdentityLayer.KnownPeers =>
+    [
+        .. knownPeers.Pinned.Select(p => ToInfo(p, refused: false)),
+        .. knownPeers.Refused.Select(p => ToInfo(p, refused: true)),
+    ];
+
+    /// <inheritdoc />
+    public bool Trust(string fingerprint) => knownPeers.Accept(fingerprint);
+
+    /// <inheritdoc />
+    public bool Forget(NodeId nodeId) => knownPeers.Forget(nodeId);
+
+    /// <inheritdoc />
+    public string NewPairingCode() => Pairing.PairingCode.Generate();
 
     /// <summary>
     /// A layer for one connection paired by <paramref name="code"/> (see <see cref="Pairing.PairingCode"/>): both sides run
@@ -101,4 +120,7 @@ public sealed class EncryptedLayer : IConnectionLayer
             throw;
         }
     }
+
+    private static KnownPeerInfo ToInfo(KnownPeer peer, bool refused) =>
+        new(NodeId.TryParse(peer.NodeId, out var id) ? id : default, peer.Name, peer.Fingerprint, peer.Since, refused);
 }

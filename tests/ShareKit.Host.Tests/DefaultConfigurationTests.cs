@@ -33,6 +33,7 @@ public sealed class DefaultConfigurationTests : IDisposable
             "--services:ftp:settings:listen=tcp://127.0.0.1:0",
             "--discovery:udp-broadcast:settings:interfaces:0=lo",
             "--discovery:mdns:settings:interfaces:0=lo",
+            "--services:http-library:settings:listen=tcp://127.0.0.1:0",
         ]);
 
         await host.WaitForLineAsync(l => l.Contains("ready"), TimeSpan.FromSeconds(60));

@@ -29,6 +29,8 @@ internal static class CliApp
         root.Subcommands.Add(PeersCommand.Create(overrides));
         root.Subcommands.Add(SendCommand.Create(overrides));
         root.Subcommands.Add(ReceiveCommand.Create(overrides));
+        root.Subcommands.Add(IdentityCommands.CreateIdentity(overrides));
+        root.Subcommands.Add(IdentityCommands.CreateTrust(overrides));
 
         var parse = root.Parse(verbArgs);
         if (parse.Errors.Count > 0)

@@ -16,12 +16,13 @@ internal static partial class ReceiveCommand
     private static readonly Option<bool> Keep = new("--keep") { Description = "Keep receiving after the first transfer, until Ctrl+C." };
     private static readonly Option<bool> Json = new("--json") { Description = "Progress as JSON events on stdout, one per line." };
     private static readonly Option<string?> Layers = LayerOption.Create();
+    private static readonly Option<string?> Code = new("--code") { Description = "The pairing code the sender printed (`sharekit send --code`): the peer is trusted because it knows the code." };
 
     public static Command Create(IReadOnlyList<string> overrides)
     {
         var command = new Command("receive", "Receive files from a peer: prints the address to give the sender, asks before accepting (unless --yes), verifies every file before it appears.")
         {
-            Listen, Share, Output, Yes, Keep, Json, Layers,
+            Listen, Share, Output, Yes, Keep, Json, Layers, Code,
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(parse, token => RunAsync(parse, overrides, token), ct));
         return command;
@@ -43,9 +44,9 @@ internal static partial class ReceiveCommand
         var done = new TaskCompletionSource<TransferOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         var progress = new TransferProgressAdapter(ProgressDisplay.ForConsole(json));
         var context = ReceiveSetup.Context(
-            components, store, parse.GetValue(Yes) ? AcceptRule.All : accept, onConflict, OfferPrompt.ForConsole(), progress);
+            components, store, AcceptRuleFor(parse, accept), onConflict, OfferPrompt.ForConsole(), progress);
         var endpointServer = new PeerEndpoint(context);
-        await using var listener = new PeerListener(components, layers, logger);
+        await using var listener = new PeerListener(components, PeerConnector.ResolveLayers(components, layers, parse.GetValue(Code)), logger);
         await listener.StartAsync([listen], async (connection, token) =>
         {
             if (await endpointServer.ServeConnectionAsync(connection, token) is { } outcome)
@@ -77,6 +78,12 @@ internal static partial class ReceiveCommand
         var result = await done.Task.WaitAsync(ct);
         return result.ExitCode;
     }
+
+    /// <summary>--yes accepts all; typing a pairing code is consent to that peer, so paired peers are accepted without asking.</summary>
+    private static AcceptRule AcceptRuleFor(ParseResult parse, AcceptRule configured) =>
+        parse.GetValue(Yes) ? AcceptRule.All
+        : parse.GetValue(Code) is not null && configured == AcceptRule.Ask ? AcceptRule.KnownPeers
+        : configured;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "receiving into {Target} on {Endpoints} ({Layers}); waiting for a sender")]
     private static partial void LogWaiting(ILogger logger, string target, string endpoints, string layers);

@@ -19,12 +19,13 @@ internal static partial class SendCommand
     };
 
     private static readonly Option<string?> Layers = LayerOption.Create();
+    private static readonly Option<bool> Code = new("--code") { Description = "Pair with the receiver by a short code instead of trusting on first use: prints a code to type into `sharekit receive --code`." };
 
     public static Command Create(IReadOnlyList<string> overrides)
     {
         var command = new Command("send", "Send files and folders to a peer. Exit code 0: delivered and verified; 1: failed; 3: declined by the receiver.")
         {
-            Target, Paths, Json, FindTimeout, Layers,
+            Target, Paths, Json, FindTimeout, Layers, Code,
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(parse, token => RunAsync(parse, overrides, token), ct));
         return command;
@@ -37,16 +38,49 @@ internal static partial class SendCommand
         var components = host.ComposeNode();
         var remote = await ResolveAsync(components, parse.GetValue(Target)!, parse.GetValue(FindTimeout), logger, ct);
         var layers = LayerOption.Resolve(parse.GetValue(Layers), host.Settings);
-        var connector = new PeerConnector(components, layers);
+        string? code = null;
+        if (parse.GetValue(Code))
+        {
+            code = components.Settings.Endpoint.Layers.Concat(layers).Select(components.GetLayer).OfType<IPairingLayer>().FirstOrDefault()?.NewPairingCode()
+                ?? throw new ConfigurationException("--code", "pairing needs a layer that can pair (e.g. encrypted).");
+            Console.Error.WriteLine($"Pairing code: {code}");
+            Console.Error.WriteLine($"On the receiving side run: sharekit receive --code {code}");
+        }
+
+        var connector = new PeerConnector(components, PeerConnector.ResolveLayers(components, layers, code));
         var layerWords = layers.Count == 0 ? "plain" : string.Join("+", layers);
         var remoteText = remote.ToString();
         LogSending(logger, remoteText, layerWords);
 
         var progress = new TransferProgressAdapter(ProgressDisplay.ForConsole(parse.GetValue(Json)));
+        var connect = code is null ? connector.For(remote) : WaitingForReceiver(connector.For(remote));
         var outcome = await PeerSender.SendAsync(
-            connector.For(remote), parse.GetValue(Paths)!, new SendOptions { Node = components.Node }, progress, ct);
+            connect, parse.GetValue(Paths)!, new SendOptions { Node = components.Node }, progress, ct);
         progress.Finish(outcome);
         return outcome.ExitCode;
+    }
+
+    /// <summary>
+    /// With a pairing code the receiver starts after the sender printed the code, so the first connection is retried
+    /// while nothing listens yet (for up to five minutes).
+    /// </summary>
+    private static Func<CancellationToken, ValueTask<IConnection>> WaitingForReceiver(Func<CancellationToken, ValueTask<IConnection>> connect)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        return async ct =>
+        {
+            while (true)
+            {
+                try
+                {
+                    return await connect(ct);
+                }
+                catch (TransportException e) when (e.Reason == TransportFailure.Refused && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+                }
+            }
+        };
     }
 
     /// <summary>An address as given, or the endpoint of a peer found by name through discovery.</summary>

@@ -67,7 +67,7 @@ internal sealed partial class NodeRunner(
             components.Node.Name,
             endpoints,
             Capabilities(),
-            Fingerprint: null,
+            Fingerprint: LocalFingerprint(),
             ProtocolVersion: 1);
         foreach (var settings in components.Settings.Discovery.Where(d => d.Enabled))
         {
@@ -116,7 +116,7 @@ internal sealed partial class NodeRunner(
 
         var context = ReceiveSetup.Context(components, inbox.Store, inbox.Settings.Accept, inbox.Settings.OnConflict, askAboutOffers, progress: null);
         var endpoint = new PeerEndpoint(context);
-        peerListener = new PeerListener(components, components.Settings.Endpoint.Layers, logger);
+        peerListener = new PeerListener(components, PeerConnector.ResolveLayers(components, components.Settings.Endpoint.Layers, pairingCode: null), logger);
         await peerListener.StartAsync(components.Settings.Endpoint.Listen, async (connection, token) =>
         {
             if (await endpoint.ServeConnectionAsync(connection, token) is { } outcome)
@@ -126,6 +126,9 @@ internal sealed partial class NodeRunner(
         }, ct);
         return peerListener.LocalEndpoints;
     }
+
+    private string? LocalFingerprint() =>
+        components.Settings.Endpoint.Layers.Select(components.GetLayer).OfType<IIdentityLayer>().FirstOrDefault()?.LocalFingerprint;
 
     private List<string> Capabilities()
     {

@@ -7,7 +7,7 @@ namespace ShareKit.Host.Runtime;
 /// The peer endpoint's accept side: listens on each endpoint, applies the configured layers to every accepted
 /// connection, and hands it to a handler. A failing connection is logged once and never stops the listener.
 /// </summary>
-internal sealed partial class PeerListener(NodeComponents components, IReadOnlyList<string> layers, ILogger logger) : IAsyncDisposable
+internal sealed partial class PeerListener(NodeComponents components, IReadOnlyList<IConnectionLayer> layers, ILogger logger) : IAsyncDisposable
 {
     private readonly List<IConnectionListener> listeners = [];
     private readonly List<Task> loops = [];
@@ -84,7 +84,7 @@ internal sealed partial class PeerListener(NodeComponents components, IReadOnlyL
         var remote = accepted.RemoteEndpoint.ToString();
         try
         {
-            var connection = await PeerConnector.ApplyLayersAsync(components, layers, accepted, ConnectionRole.Responder, stop.Token);
+            var connection = await PeerConnector.ApplyLayersAsync(layers, accepted, ConnectionRole.Responder, stop.Token);
             await handle(connection, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

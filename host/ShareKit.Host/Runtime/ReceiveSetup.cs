@@ -53,7 +53,7 @@ internal static class ReceiveSetup
                 Accept = accept,
                 Ask = ask,
                 OnConflict = onConflict,
-                IsKnownPeer = null,
+                IsKnownPeer = peer => peer.IsKnown,
             },
         };
 }

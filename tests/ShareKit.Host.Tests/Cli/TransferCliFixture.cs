@@ -7,8 +7,11 @@ internal sealed class TransferCliFixture : IDisposable
 {
     private readonly TempDirectory temp = new("sharekit-cli-");
 
-    public TransferCliFixture()
+    private readonly bool encrypted;
+
+    public TransferCliFixture(bool encrypted = false)
     {
+        this.encrypted = encrypted;
         Directory.CreateDirectory(Source);
         Directory.CreateDirectory(Inbox);
         SenderConfig = WriteConfig("sender");
@@ -26,9 +29,12 @@ internal sealed class TransferCliFixture : IDisposable
     public string Staging => Path.Combine(Inbox, ".sharekit-staging");
 
     /// <summary>Starts <c>sharekit receive</c> into <see cref="Inbox"/> and returns it with the address it printed.</summary>
-    public async Task<(HostProcess Receiver, string Address)> StartReceiverAsync(params string[] extra)
+    public Task<(HostProcess Receiver, string Address)> StartReceiverAsync(params string[] extra) => StartReceiverOnAsync(0, extra);
+
+    /// <summary>Starts <c>sharekit receive</c> on a given loopback port.</summary>
+    public async Task<(HostProcess Receiver, string Address)> StartReceiverOnAsync(int port, params string[] extra)
     {
-        var receiver = HostProcess.Start(["receive", "--config", ReceiverConfig, "-o", Inbox, "--listen", "tcp://127.0.0.1:0", .. extra]);
+        var receiver = HostProcess.Start(["receive", "--config", ReceiverConfig, "-o", Inbox, "--listen", $"tcp://127.0.0.1:{port}", .. extra]);
         var address = await receiver.WaitForLineAsync(l => l.StartsWith("tcp://", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         return (receiver, address.Trim());
     }
@@ -44,7 +50,8 @@ internal sealed class TransferCliFixture : IDisposable
         var json = $$"""
             {
               "node": { "name": "{{name}}", "dataDirectory": "{{data}}" },
-              "plugins": { "ShareKit.Transport.Tcp": { }, "ShareKit.Storage.Local": { } }
+              "plugins": { "ShareKit.Transport.Tcp": { }, "ShareKit.Storage.Local": { }, "ShareKit.Security.Encrypted": { } },
+              "endpoint": { "layers": [ {{(encrypted ? "\"encrypted\"" : string.Empty)}} ] }
             }
             """;
         return temp.WriteFile(name + ".json", System.Text.Encoding.UTF8.GetBytes(json));
