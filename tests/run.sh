@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 # Third-party programs the interop and multi-host tests drive. Tests fail (never skip) when one is missing.
 packages=(
   curl lftp python3 iproute2 procps psmisc socat netcat-openbsd
+  util-linux mount
   avahi-daemon avahi-utils dbus
   chromium fonts-dejavu-core
 )

@@ -104,7 +104,16 @@ public sealed record Endpoint
         var rest = text[(separator + 3)..];
         if (rest.StartsWith('/'))
         {
-            endpoint = new Endpoint(scheme.ToLowerInvariant(), string.Empty, -1, Uri.UnescapeDataString(rest));
+            var path = Uri.UnescapeDataString(rest);
+
+            // A NUL (%00) would silently cut the path short at the system call; other controls are never meant.
+            if (path.Any(char.IsControl))
+            {
+                error = $"'{text}' has a control character in its path.";
+                return false;
+            }
+
+            endpoint = new Endpoint(scheme.ToLowerInvariant(), string.Empty, -1, path);
             error = null;
             return true;
         }
@@ -128,7 +137,7 @@ public sealed record Endpoint
 
             host = authority[1..close];
             portText = authority[(close + 2)..];
-            if (!IPAddress.TryParse(host, out _))
+            if (!IPAddress.TryParse(host, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
             {
                 error = $"'{host}' in '{text}' is not an IPv6 address.";
                 return false;

@@ -179,7 +179,16 @@ public readonly struct StorePath : IEquatable<StorePath>, IComparable<StorePath>
 
     /// <summary>This path with one more segment (validated by the segment rules).</summary>
     /// <exception cref="StorePathException">The name is refused.</exception>
-    public StorePath Append(string name) => IsRoot ? Parse(name) : Parse(Value + "/" + name);
+    public StorePath Append(string name)
+    {
+        // Parse alone would accept "" (the root, or a dropped trailing slash) and "b/c" (two names).
+        if (string.IsNullOrEmpty(name) || name.Contains('/', StringComparison.Ordinal))
+        {
+            throw new StorePathException(name ?? string.Empty, string.IsNullOrEmpty(name) ? "a name cannot be empty" : "a name cannot contain '/'");
+        }
+
+        return IsRoot ? Parse(name) : Parse(Value + "/" + name);
+    }
 
     /// <summary>This path followed by a relative path.</summary>
     public StorePath Append(StorePath relative) =>

@@ -32,7 +32,7 @@ public sealed class PluginLoadingTests : IDisposable
 
         AssertState(byName, TestPluginFolder.Good, "loaded", null);
         Assert.Equal("1.2.3", byName[TestPluginFolder.Good].GetProperty("version").GetString());
-        Assert.Equal(["service marker"], byName[TestPluginFolder.Good].GetProperty("components").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["service marker", "discovery static", "discovery static-2"], byName[TestPluginFolder.Good].GetProperty("components").EnumerateArray().Select(c => c.GetString()));
         AssertState(byName, TestPluginFolder.ThrowsInRegister, "failed", "the database of unicorns is missing");
         Assert.Empty(byName[TestPluginFolder.ThrowsInRegister].GetProperty("components").EnumerateArray());
         AssertState(byName, TestPluginFolder.ThrowsInConstructor, "failed", "constructor refused to run");

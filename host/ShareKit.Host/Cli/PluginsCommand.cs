@@ -36,23 +36,16 @@ internal static class PluginsCommand
     private static PluginJson ToJson(PluginStatus status) => new(
         status.Name, status.Version, status.State.ToString().ToLowerInvariant(), status.Components, status.Reason, status.Description);
 
-    private static void WriteTable(IReadOnlyList<PluginStatus> plugins)
-    {
-        string[] header = ["NAME", "VERSION", "STATE", "COMPONENTS", "REASON"];
-        var rows = plugins.Select(p => new[]
+    private static void WriteTable(IReadOnlyList<PluginStatus> plugins) => TextTable.Write(
+        ["NAME", "VERSION", "STATE", "COMPONENTS", "REASON"],
+        plugins.Select(p => new[]
         {
             p.Name,
             p.Version ?? "-",
             p.State.ToString().ToLowerInvariant(),
             p.Components.Count == 0 ? "-" : string.Join(", ", p.Components),
             p.Reason ?? string.Empty,
-        }).ToList();
-        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        void Write(string[] cells) =>
-            Console.Out.WriteLine(string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
-        Write(header);
-        rows.ForEach(Write);
-    }
+        }));
 }
 
 /// <summary>One plugin in <c>sharekit plugins --json</c>.</summary>

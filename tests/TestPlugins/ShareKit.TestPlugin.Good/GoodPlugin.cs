@@ -7,5 +7,10 @@ public sealed class GoodPlugin : IShareKitPlugin
 {
     public PluginInfo Info { get; } = new("ShareKit.TestPlugin.Good", new Version(1, 2, 3), "Writes marker files when started and stopped.", SdkInfo.Version);
 
-    public void Register(IPluginRegistry registry) => registry.AddService("marker", context => new MarkerService(context));
+    public void Register(IPluginRegistry registry)
+    {
+        registry.AddService("marker", context => new MarkerService(context));
+        registry.AddDiscovery("static", context => new StaticDiscovery(context));
+        registry.AddDiscovery("static-2", context => new StaticDiscovery(context));
+    }
 }
