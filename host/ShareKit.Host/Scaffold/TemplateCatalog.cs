@@ -39,7 +39,7 @@ internal static class TemplateCatalog
             new("storage.Store.cs", ScaffoldTarget.Plugin, "{Prefix}Store.cs"),
             new("storage.StoreOptions.cs", ScaffoldTarget.Plugin, "{Prefix}StoreOptions.cs"),
             new("storage.StagedWrite.cs", ScaffoldTarget.Plugin, "{Prefix}StagedWrite.cs"),
-            new("storage.StoreTests.cs", ScaffoldTarget.Tests, "{Prefix}StoreTests.cs"),
+            new("storage.ConformanceTests.cs", ScaffoldTarget.Tests, "{Prefix}StoreConformanceTests.cs"),
         ],
         ComponentKind.Layer =>
         [
