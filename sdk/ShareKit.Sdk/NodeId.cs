@@ -34,6 +34,12 @@ public readonly record struct NodeId
         return true;
     }
 
+    /// <summary>Ids are equal when their hex digits are (the default id equals the all-zero id).</summary>
+    public bool Equals(NodeId other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
     /// <inheritdoc />
     public override string ToString() => Value;
 }
