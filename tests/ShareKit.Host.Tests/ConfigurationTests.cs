@@ -1,4 +1,5 @@
 using ShareKit.Host.Configuration;
+using ShareKit.Host.Node;
 using ShareKit.Sdk;
 using ShareKit.Testing;
 

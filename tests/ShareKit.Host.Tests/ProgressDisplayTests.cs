@@ -16,9 +16,11 @@ public sealed class ProgressDisplayTests
     public void Json_mode_writes_one_event_per_line_and_a_done_event_with_the_outcome()
     {
         var output = new StringWriter();
-        var display = new ProgressDisplay(ProgressMode.Json, output);
+        var clock = new ManualClock();
+        var display = new ProgressDisplay(ProgressMode.Json, output, clock);
 
         display.Report(new ProgressState("a.bin", 10, 100, 10, 200, 0, 2), force: true);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
         display.Report(new ProgressState("a.bin", 20, 100, 20, 200, 0, 2));
         display.Finish(new ProgressState(null, 0, 0, 200, 200, 2, 2), "delivered");
 
@@ -36,7 +38,7 @@ public sealed class ProgressDisplayTests
     public void Lines_mode_prints_percent_sizes_and_items_and_a_summary()
     {
         var output = new StringWriter();
-        var display = new ProgressDisplay(ProgressMode.Lines, output);
+        var display = new ProgressDisplay(ProgressMode.Lines, output, new ManualClock());
 
         display.Report(new ProgressState("film.mkv", 512, 1024, 512, 1024, 0, 1), force: true);
         display.Finish(new ProgressState(null, 0, 0, 1024, 1024, 1, 1), "delivered");
@@ -45,5 +47,17 @@ public sealed class ProgressDisplayTests
         Assert.Contains(" 50.0%  512 B / 1.0 KiB", text);
         Assert.Contains("[0/1] film.mkv", text);
         Assert.Contains("delivered: 1/1 items, 1.0 KiB in", text);
+    }
+
+    /// <summary>Time that moves only when the test says so.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private long ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => ticks;
+
+        public void Advance(TimeSpan by) => ticks += by.Ticks;
     }
 }

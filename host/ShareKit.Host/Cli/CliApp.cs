@@ -27,6 +27,8 @@ internal static class CliApp
         root.Subcommands.Add(ServeCommand.Create(overrides));
         root.Subcommands.Add(PluginsCommand.Create(overrides));
         root.Subcommands.Add(PeersCommand.Create(overrides));
+        root.Subcommands.Add(SendCommand.Create(overrides));
+        root.Subcommands.Add(ReceiveCommand.Create(overrides));
         root.Subcommands.Add(NewPluginCommand.Create());
 
         var parse = root.Parse(verbArgs);

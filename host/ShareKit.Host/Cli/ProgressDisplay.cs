@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -17,7 +16,8 @@ internal sealed class ProgressDisplay
 
     private readonly ProgressMode mode;
     private readonly TextWriter output;
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly TimeProvider time;
+    private readonly long started;
     private readonly Lock gate = new();
     private TimeSpan lastDrawn = TimeSpan.MinValue;
     private long lastBytes;
@@ -25,9 +25,11 @@ internal sealed class ProgressDisplay
     private double rate;
     private bool barVisible;
 
-    public ProgressDisplay(ProgressMode mode, TextWriter? output = null)
+    public ProgressDisplay(ProgressMode mode, TextWriter? output = null, TimeProvider? time = null)
     {
         this.mode = mode;
+        this.time = time ?? TimeProvider.System;
+        started = this.time.GetTimestamp();
         this.output = output ?? (mode == ProgressMode.Json ? Console.Out : Console.Error);
     }
 
@@ -40,7 +42,7 @@ internal sealed class ProgressDisplay
     {
         lock (gate)
         {
-            var now = clock.Elapsed;
+            var now = Elapsed;
             UpdateRate(state.Bytes, now);
             var interval = mode switch { ProgressMode.Bar => BarInterval, ProgressMode.Lines => LineInterval, _ => JsonInterval };
             if (!force && now - lastDrawn < interval)
@@ -65,13 +67,14 @@ internal sealed class ProgressDisplay
     }
 
     /// <summary>Ends the display with a final state and an outcome line (<c>delivered</c>, <c>failed: …</c>).</summary>
-    public void Finish(ProgressState state, string outcome)
+    public void Finish(ProgressState state, string outcome, long? sentBytes = null)
     {
+        var resumed = sentBytes is { } sent && sent < state.Bytes ? state.Bytes - sent : 0;
         lock (gate)
         {
             if (mode == ProgressMode.Json)
             {
-                output.WriteLine(JsonSerializer.Serialize(ToJson("done", state, outcome), ProgressJsonContext.Default.ProgressEventJson));
+                output.WriteLine(JsonSerializer.Serialize(ToJson("done", state, outcome) with { ResumedBytes = resumed }, ProgressJsonContext.Default.ProgressEventJson));
                 return;
             }
 
@@ -81,11 +84,14 @@ internal sealed class ProgressDisplay
                 barVisible = false;
             }
 
-            var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+            var seconds = Math.Max(Elapsed.TotalSeconds, 0.001);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{outcome}: {state.ItemsDone}/{state.ItemsTotal} items, {Bytes(state.Bytes)} in {seconds:0.0} s ({Bytes((long)(state.Bytes / seconds))}/s)"));
+                $"{outcome}: {state.ItemsDone}/{state.ItemsTotal} items, {Bytes(state.Bytes)} in {seconds:0.0} s ({Bytes((long)(state.Bytes / seconds))}/s)") +
+                (resumed > 0 ? $", {Bytes(resumed)} resumed from an earlier attempt" : string.Empty));
         }
     }
+
+    private TimeSpan Elapsed => time.GetElapsedTime(started);
 
     private void UpdateRate(long bytes, TimeSpan now)
     {
@@ -123,7 +129,7 @@ internal sealed class ProgressDisplay
 
     private ProgressEventJson ToJson(string kind, ProgressState state, string? outcome) => new(
         kind, state.CurrentItem, state.ItemBytes, state.ItemTotal, state.Bytes, state.TotalBytes, state.ItemsDone, state.ItemsTotal,
-        Math.Round(rate), Math.Round(clock.Elapsed.TotalSeconds, 3), outcome);
+        Math.Round(rate), Math.Round(Elapsed.TotalSeconds, 3), outcome);
 
     public static string Bytes(long bytes)
     {
@@ -165,7 +171,11 @@ internal sealed record ProgressEventJson(
     int ItemsTotal,
     double BytesPerSecond,
     double ElapsedSeconds,
-    string? Outcome);
+    string? Outcome)
+{
+    /// <summary>On the done event: bytes the receiver already held from an earlier, interrupted attempt.</summary>
+    public long ResumedBytes { get; init; }
+}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ProgressEventJson))]

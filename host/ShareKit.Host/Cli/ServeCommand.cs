@@ -16,7 +16,7 @@ internal static partial class ServeCommand
         {
             using var host = HostBootstrap.Start(parse, overrides);
             var logger = host.LoggerFactory.CreateLogger("ShareKit.Serve");
-            var runner = new NodeRunner(host.ComposeNode(), logger);
+            var runner = new NodeRunner(host.ComposeNode(), logger, OfferPrompt.ForConsole());
             try
             {
                 await runner.StartAsync(token);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using ShareKit.Host.Node;
 using ShareKit.Sdk;
 
 namespace ShareKit.Host.Configuration;
@@ -34,26 +35,3 @@ internal sealed record ShareSettings(
     ConflictRule OnConflict,
     IConfigurationSection Settings,
     string SettingsPath);
-
-/// <summary>How a receive share decides on incoming offers.</summary>
-internal enum AcceptRule
-{
-    /// <summary>Ask the person at the receiving node.</summary>
-    Ask,
-
-    /// <summary>Accept offers from peers whose key is pinned; ask for others.</summary>
-    KnownPeers,
-
-    /// <summary>Accept every offer.</summary>
-    All,
-}
-
-/// <summary>What happens when an incoming item's name is taken.</summary>
-internal enum ConflictRule
-{
-    /// <summary>Store it as <c>name (1).ext</c>.</summary>
-    Rename,
-
-    /// <summary>Refuse the item.</summary>
-    Refuse,
-}

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using ShareKit.Host.Node;
 using ShareKit.Sdk;
 
 namespace ShareKit.Host.Configuration;

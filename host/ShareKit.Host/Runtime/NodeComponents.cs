@@ -114,6 +114,17 @@ internal sealed class NodeComponents : IComponentResolver
         }
     }
 
+    /// <summary>A store that is not a configured share (e.g. <c>sharekit receive -o DIR</c>), made by the <paramref name="kind"/> factory.</summary>
+    public IFileStore CreateStore(string kind, string name, IReadOnlyDictionary<string, string?> storeSettings)
+    {
+        const string Prefix = "adhoc";
+        var section = new ConfigurationBuilder()
+            .AddInMemoryCollection(storeSettings.Select(kv => new KeyValuePair<string, string?>($"{Prefix}:{kv.Key}", kv.Value)))
+            .Build()
+            .GetSection(Prefix);
+        return Create<IFileStore>(ComponentKind.Storage, kind, name, section, $"--output ({kind} store)");
+    }
+
     public IShareService CreateService(ComponentSettings service) =>
         Create<IShareService>(ComponentKind.Service, service.Name, service.Name, service.Settings, service.SettingsPath);
 

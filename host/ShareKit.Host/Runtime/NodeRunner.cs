@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using ShareKit.Host.Node;
 using ShareKit.Sdk;
 
 namespace ShareKit.Host.Runtime;
@@ -8,8 +9,12 @@ namespace ShareKit.Host.Runtime;
 /// Runs a composed node: starts every enabled service and discovery mechanism, and stops them all
 /// (in reverse order, within a deadline) when asked.
 /// </summary>
-internal sealed partial class NodeRunner(NodeComponents components, ILogger logger) : IAsyncDisposable
+internal sealed partial class NodeRunner(
+    NodeComponents components,
+    ILogger logger,
+    Func<IncomingOffer, CancellationToken, ValueTask<bool>>? askAboutOffers = null) : IAsyncDisposable
 {
+    private PeerListener? peerListener;
     private readonly List<(string Name, IShareService Service)> started = [];
     private readonly List<(string Name, IDiscovery Discovery)> discoveries = [];
 
@@ -26,6 +31,11 @@ internal sealed partial class NodeRunner(NodeComponents components, ILogger logg
                 ? " on " + string.Join(", ", listening.ListenAddresses)
                 : string.Empty;
             lines.Add($"service {name}{addresses}");
+        }
+
+        if (peerListener is not null)
+        {
+            lines.Add($"peer endpoint on {string.Join(", ", peerListener.LocalEndpoints)} ({(components.Settings.Endpoint.Layers.Count == 0 ? "plain" : string.Join("+", components.Settings.Endpoint.Layers))})");
         }
 
         lines.AddRange(discoveries.Select(d => $"discovery {d.Name}"));
@@ -51,10 +61,11 @@ internal sealed partial class NodeRunner(NodeComponents components, ILogger logg
             started.Add((settings.Name, service));
         }
 
+        var endpoints = await StartPeerEndpointAsync(ct);
         var announcement = new NodeAnnouncement(
             components.Node.Id,
             components.Node.Name,
-            components.Settings.Endpoint.Listen,
+            endpoints,
             Capabilities(),
             Fingerprint: null,
             ProtocolVersion: 1);
@@ -76,6 +87,12 @@ internal sealed partial class NodeRunner(NodeComponents components, ILogger logg
         }
 
         discoveries.Clear();
+        if (peerListener is not null)
+        {
+            await Bounded("peer endpoint", () => peerListener.DisposeAsync().AsTask(), deadline - clock.Elapsed);
+            peerListener = null;
+        }
+
         foreach (var (name, service) in Enumerable.Reverse(started))
         {
             using var cts = new CancellationTokenSource(Max(deadline - clock.Elapsed, TimeSpan.FromMilliseconds(50)));
@@ -86,6 +103,28 @@ internal sealed partial class NodeRunner(NodeComponents components, ILogger logg
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(2));
+
+    /// <summary>Listens on the configured endpoints when a share receives files; returns the bound endpoints.</summary>
+    private async Task<IReadOnlyList<Endpoint>> StartPeerEndpointAsync(CancellationToken ct)
+    {
+        var inbox = components.Shares.OfType<Share>().FirstOrDefault(s => s.Access == ShareAccess.Receive);
+        if (components.Settings.Endpoint.Listen.Count == 0 || inbox is null)
+        {
+            return components.Settings.Endpoint.Listen;
+        }
+
+        var context = ReceiveSetup.Context(components, inbox.Store, inbox.Settings.Accept, inbox.Settings.OnConflict, askAboutOffers, progress: null);
+        var endpoint = new PeerEndpoint(context);
+        peerListener = new PeerListener(components, components.Settings.Endpoint.Layers, logger);
+        await peerListener.StartAsync(components.Settings.Endpoint.Listen, async (connection, token) =>
+        {
+            if (await endpoint.ServeConnectionAsync(connection, token) is { } outcome)
+            {
+                LogTransfer(logger, inbox.Name, outcome.PeerName ?? "a peer", outcome.Status.ToString().ToLowerInvariant(), outcome.Reason ?? string.Empty);
+            }
+        }, ct);
+        return peerListener.LocalEndpoints;
+    }
 
     private List<string> Capabilities()
     {
@@ -135,6 +174,9 @@ internal sealed partial class NodeRunner(NodeComponents components, ILogger logg
         ShareAccess.Receive => "receive",
         _ => "private",
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "transfer into {Share} from {Peer}: {Status} {Reason}")]
+    private static partial void LogTransfer(ILogger logger, string share, string peer, string status, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Component} did not stop in time; leaving it")]
     private static partial void LogStopTimedOut(ILogger logger, string component);
