@@ -1,17 +1,4 @@
 namespace ShareKit.Host.Scaffold;
 
-/// <summary>Which generated project a file belongs to.</summary>
-internal enum ScaffoldTarget
-{
-    /// <summary>The plugin project folder.</summary>
-    Plugin,
-
-    /// <summary>The test project folder.</summary>
-    Tests,
-
-    /// <summary>The stand-alone root folder (only outside a checkout).</summary>
-    Root,
-}
-
 /// <summary>One embedded template and where its output goes; <c>{Name}</c> and <c>{Prefix}</c> in the path are replaced.</summary>
 internal sealed record TemplateFile(string Template, ScaffoldTarget Target, string RelativePath);
