@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace ShareKit.Discovery.Mdns;
+
+/// <summary>
+/// Token buckets per sending address and for all traffic together, checked before a datagram is parsed, so a
+/// flooding host costs a dictionary look-up per packet and cannot crowd out the others.
+/// </summary>
+internal sealed class FloodGuard
+{
+    /// <summary>
+    /// Packets one address may send in a burst. mDNS hosts are chattier than ShareKit's own UDP discovery (every
+    /// service of every application on the host answers through one responder), so the limits are wider.
+    /// </summary>
+    public const double PerSourceBurst = 50;
+
+    public const double PerSourcePerSecond = 25;
+
+    public const double TotalBurst = 1000;
+
+    public const double TotalPerSecond = 500;
+
+    private const int MaxSources = 512;
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<IPAddress, Bucket> sources = [];
+    private Bucket total = new(TotalBurst, 0);
+
+    /// <summary>True when a packet from <paramref name="from"/> may be processed now.</summary>
+    public bool Admit(IPAddress from)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (gate)
+        {
+            if (!sources.TryGetValue(from, out var bucket))
+            {
+                if (sources.Count >= MaxSources)
+                {
+                    EvictIdle(now);
+                }
+
+                bucket = new Bucket(PerSourceBurst, now);
+            }
+
+            var sourceOk = bucket.TryTake(now, PerSourceBurst, PerSourcePerSecond);
+            sources[from] = bucket;
+            return sourceOk && total.TryTake(now, TotalBurst, TotalPerSecond);
+        }
+    }
+
+    private void EvictIdle(long now)
+    {
+        // Full buckets belong to quiet senders: forgetting them loses nothing.
+        foreach (var (address, bucket) in sources.ToList())
+        {
+            if (bucket.Refilled(now, PerSourceBurst, PerSourcePerSecond) >= PerSourceBurst)
+            {
+                sources.Remove(address);
+            }
+        }
+
+        if (sources.Count >= MaxSources)
+        {
+            sources.Clear();
+        }
+    }
+
+    private struct Bucket(double tokens, long stamp)
+    {
+        private double tokens = tokens;
+        private long stamp = stamp;
+
+        public readonly double Refilled(long now, double burst, double perSecond) =>
+            Math.Min(burst, tokens + (Stopwatch.GetElapsedTime(stamp, now).TotalSeconds * perSecond));
+
+        public bool TryTake(long now, double burst, double perSecond)
+        {
+            tokens = Refilled(now, burst, perSecond);
+            stamp = now;
+            if (tokens < 1)
+            {
+                return false;
+            }
+
+            tokens -= 1;
+            return true;
+        }
+    }
+}
