@@ -31,6 +31,7 @@ internal static class CliApp
         root.Subcommands.Add(ReceiveCommand.Create(overrides));
         root.Subcommands.Add(IdentityCommands.CreateIdentity(overrides));
         root.Subcommands.Add(IdentityCommands.CreateTrust(overrides));
+        root.Subcommands.Add(NewPluginCommand.Create());
 
         var parse = root.Parse(verbArgs);
         if (parse.Errors.Count > 0)
