@@ -36,6 +36,7 @@ internal sealed class S3StagedWrite : IStagedWrite
     private readonly string writerId;
     private readonly List<PartETag> parts;
     private readonly S3WriteStream content;
+    private readonly int partCapacity;
     private byte[] buffer;
     private int buffered;
     private long uploaded;
@@ -45,8 +46,9 @@ internal sealed class S3StagedWrite : IStagedWrite
     private bool tailExists;
     private bool finished;
 
-    private S3StagedWrite(S3FileStore store, StorePath path, WriteMode mode, string writerId, StagedUploadFinder.Found found, byte[] buffer)
+    private S3StagedWrite(S3FileStore store, StorePath path, WriteMode mode, string writerId, StagedUploadFinder.Found found, byte[] buffer, int partCapacity)
     {
+        this.partCapacity = partCapacity;
         this.store = store;
         this.mode = mode;
         this.writerId = writerId;
@@ -90,13 +92,15 @@ internal sealed class S3StagedWrite : IStagedWrite
         {
             found = await StagedUploadFinder.FindAsync(store, path, ct).ConfigureAwait(false);
             var tailLength = found.Tail is null ? 0 : (int)Math.Min(found.Tail.ContentLength, S3StoreOptions.MaxPartSizeMiB * 1024L * 1024);
-            buffer = ArrayPool<byte>.Shared.Rent(Math.Max(store.Options.PartSize, tailLength));
+            // The pool may hand out a larger array; parts are exactly the configured size (or the resumed tail's, if larger).
+            var partCapacity = Math.Max(store.Options.PartSize, tailLength);
+            buffer = ArrayPool<byte>.Shared.Rent(partCapacity);
             if (found.Tail is not null)
             {
                 await found.Tail.ResponseStream.ReadExactlyAsync(buffer.AsMemory(0, tailLength), ct).ConfigureAwait(false);
             }
 
-            var write = new S3StagedWrite(store, path, mode, writerId, found, buffer)
+            var write = new S3StagedWrite(store, path, mode, writerId, found, buffer, partCapacity)
             {
                 ResumeOffset = found.PartsLength + tailLength,
             };
@@ -135,11 +139,11 @@ internal sealed class S3StagedWrite : IStagedWrite
         ObjectDisposedException.ThrowIf(finished, this);
         while (!data.IsEmpty)
         {
-            var room = buffer.Length - buffered;
+            var room = partCapacity - buffered;
             if (room == 0)
             {
                 await SendBufferAsPartAsync(ct).ConfigureAwait(false);
-                room = buffer.Length;
+                room = partCapacity;
             }
 
             var take = Math.Min(room, data.Length);
@@ -148,7 +152,7 @@ internal sealed class S3StagedWrite : IStagedWrite
             data = data[take..];
         }
 
-        if (buffered == buffer.Length)
+        if (buffered == partCapacity)
         {
             await SendBufferAsPartAsync(ct).ConfigureAwait(false);
         }
