@@ -47,6 +47,8 @@ internal sealed class S3Errors(string share, string bucket, string endpoint)
                 return new StorageFullException($"The share '{Share}' is full: the object store at {endpoint} refused to store {path.ToDisplayString()} ({e.Message}). Free some space or raise the quota; files already in the share are untouched.", e);
             case AmazonS3Exception s3:
                 return new StorageException($"Could not {action} {path.ToDisplayString()} in the share '{Share}': the object store at {endpoint} answered {(int)s3.StatusCode} {s3.ErrorCode}: {s3.Message}", e);
+            case AmazonClientException when e.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase):
+                return new StorageException($"The share '{Share}' has no S3 credentials: set accessKey and secretKey in shares:{Share}:settings, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or an AWS profile for ShareKit ({e.Message.Split('.')[0]}).", e);
             case AmazonServiceException or AmazonClientException or HttpRequestException or IOException or TimeoutException or OperationCanceledException:
                 return Unreachable(path, action, e);
             default:

@@ -10,8 +10,10 @@ namespace ShareKit.Storage.S3;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>The writer holds at most one part in a pooled buffer; each full buffer is sent as the next part (the upload
-/// is created with the first). A file smaller than one part is published with one PutObject at commit.</item>
+/// <item>The writer fills one part in a pooled buffer; each full buffer is sent as the next part (the upload is
+/// created with the first) while the writer fills a second buffer, so at most two parts are held and one is in
+/// flight: the object store works on a part while the sender delivers the next. A failed part is sent again by the
+/// next write or the commit. A file smaller than one part is published with one PutObject at commit.</item>
 /// <item>Disposing without commit keeps the upload and stores the unsent bytes as a small tail object under
 /// <c>.sharekit-staging/</c>; the next writer of the key (in any process on any host) finds both again
 /// (<see cref="StagedUploadFinder"/>) and resumes at their length. <see cref="DiscardAsync"/> aborts the upload and
@@ -39,6 +41,11 @@ internal sealed class S3StagedWrite : IStagedWrite
     private readonly int partCapacity;
     private byte[] buffer;
     private int buffered;
+    private bool bufferPooled = true;
+    private byte[]? spare;
+    private Task<string>? sending;
+    private byte[]? sendingBuffer;
+    private int sendingLength;
     private long uploaded;
     private string? uploadId;
     private bool uploadMetadataKnown;
@@ -74,8 +81,6 @@ internal sealed class S3StagedWrite : IStagedWrite
 
     /// <inheritdoc />
     public DateTimeOffset? LastModified { get; set; }
-
-    internal long Position => uploaded + buffered;
 
     /// <summary>Opens (or resumes) the staged write of <paramref name="path"/>; the caller checked the path.</summary>
     public static async Task<S3StagedWrite> BeginAsync(S3FileStore store, StorePath path, WriteMode mode, CancellationToken ct)
@@ -166,6 +171,7 @@ internal sealed class S3StagedWrite : IStagedWrite
             throw Finished();
         }
 
+        await FinishSendingAsync(ct).ConfigureAwait(false);
         await CheckTargetAsync(ct).ConfigureAwait(false);
         try
         {
@@ -203,6 +209,7 @@ internal sealed class S3StagedWrite : IStagedWrite
             return;
         }
 
+        await SettleSendingAsync().ConfigureAwait(false);
         try
         {
             if (uploadId is not null)
@@ -240,8 +247,23 @@ internal sealed class S3StagedWrite : IStagedWrite
             return;
         }
 
+        await SettleSendingAsync().ConfigureAwait(false);
         try
         {
+            if (sendingBuffer is not null)
+            {
+                // The part in flight failed: its bytes lead the tail (a tail may be longer than a part).
+                var joined = new byte[sendingLength + buffered];
+                sendingBuffer.AsSpan(0, sendingLength).CopyTo(joined);
+                buffer.AsSpan(0, buffered).CopyTo(joined.AsSpan(sendingLength));
+                ArrayPool<byte>.Shared.Return(buffer);
+                ArrayPool<byte>.Shared.Return(sendingBuffer);
+                sendingBuffer = null;
+                buffer = joined;
+                bufferPooled = false;
+                buffered = joined.Length;
+            }
+
             if (buffered > 0)
             {
                 var tail = new PutObjectRequest
@@ -269,8 +291,10 @@ internal sealed class S3StagedWrite : IStagedWrite
         }
     }
 
+    /// <summary>Starts sending the full buffer as the next part and carries on in the second buffer; at most one part is in flight.</summary>
     private async Task SendBufferAsPartAsync(CancellationToken ct)
     {
+        await FinishSendingAsync(ct).ConfigureAwait(false);
         if (uploadId is null)
         {
             var initiate = new InitiateMultipartUploadRequest { BucketName = store.Bucket, Key = key };
@@ -281,13 +305,60 @@ internal sealed class S3StagedWrite : IStagedWrite
             uploadModified = LastModified;
         }
 
-        var etag = await UploadPartAsync(parts.Count + 1, ct).ConfigureAwait(false);
-        parts.Add(new PartETag(parts.Count + 1, etag));
-        uploaded += buffered;
+        sendingBuffer = buffer;
+        sendingLength = buffered;
+        buffer = spare ?? ArrayPool<byte>.Shared.Rent(partCapacity);
+        spare = null;
         buffered = 0;
+        sending = UploadPartAsync(parts.Count + 1, sendingBuffer, sendingLength, ct);
     }
 
-    private async Task<string> UploadPartAsync(int number, CancellationToken ct)
+    /// <summary>Waits for the part in flight and records it; a part whose send failed is sent again here.</summary>
+    private async Task FinishSendingAsync(CancellationToken ct)
+    {
+        if (sendingBuffer is null)
+        {
+            return;
+        }
+
+        string etag;
+        try
+        {
+            etag = sending is not null
+                ? await sending.ConfigureAwait(false)
+                : await UploadPartAsync(parts.Count + 1, sendingBuffer, sendingLength, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            sending = null;
+        }
+
+        parts.Add(new PartETag(parts.Count + 1, etag));
+        uploaded += sendingLength;
+        spare = sendingBuffer;
+        sendingBuffer = null;
+        sendingLength = 0;
+    }
+
+    /// <summary>Lets the part in flight end (it must not read a buffer returned to the pool); its failure is left for later.</summary>
+    private async Task SettleSendingAsync()
+    {
+        try
+        {
+            if (sending is not null)
+            {
+                await FinishSendingAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (StorageException)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<string> UploadPartAsync(int number, byte[] data, int length, CancellationToken ct)
     {
         var request = new UploadPartRequest
         {
@@ -295,8 +366,8 @@ internal sealed class S3StagedWrite : IStagedWrite
             Key = key,
             UploadId = uploadId,
             PartNumber = number,
-            PartSize = buffered,
-            InputStream = new MemoryStream(buffer, 0, buffered, writable: false),
+            PartSize = length,
+            InputStream = new MemoryStream(data, 0, length, writable: false),
         };
         var response = await store.CallAsync(c => store.Client.UploadPartAsync(request, c), "write", Path, ct).ConfigureAwait(false);
         return response.ETag;
@@ -322,7 +393,7 @@ internal sealed class S3StagedWrite : IStagedWrite
         if (buffered > 0)
         {
             // Kept out of `parts` until the commit succeeds: a refused commit leaves the write as it was.
-            all.Add(new PartETag(parts.Count + 1, await UploadPartAsync(parts.Count + 1, ct).ConfigureAwait(false)));
+            all.Add(new PartETag(parts.Count + 1, await UploadPartAsync(parts.Count + 1, buffer, buffered, ct).ConfigureAwait(false)));
             length += buffered;
         }
 
@@ -385,8 +456,24 @@ internal sealed class S3StagedWrite : IStagedWrite
         }
 
         finished = true;
-        ArrayPool<byte>.Shared.Return(buffer);
+        if (bufferPooled)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (spare is not null)
+        {
+            ArrayPool<byte>.Shared.Return(spare);
+        }
+
+        if (sendingBuffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(sendingBuffer);
+        }
+
         buffer = [];
+        spare = null;
+        sendingBuffer = null;
         buffered = 0;
         WriterRegistry.Release(writerId);
     }

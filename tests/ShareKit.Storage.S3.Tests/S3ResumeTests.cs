@@ -64,7 +64,11 @@ public sealed class S3ResumeTests(RgwFixture rgw) : IAsyncLifetime
             PatternData.Fill(data, (part - 1) * 5 * MiB);
             await rgw.Client.UploadPartAsync(new UploadPartRequest
             {
-                BucketName = RgwFixture.Bucket, Key = key, UploadId = upload.UploadId, PartNumber = part, InputStream = new MemoryStream(data),
+                BucketName = RgwFixture.Bucket,
+                Key = key,
+                UploadId = upload.UploadId,
+                PartNumber = part,
+                InputStream = new MemoryStream(data),
             });
         }
 
