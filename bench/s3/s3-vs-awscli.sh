@@ -30,13 +30,22 @@ head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom > "$WORK/data.bin"
 seconds() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null; t1=$(date +%s.%N); awk "BEGIN{printf \"%.2f\", $t1-$t0}"; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 
-sk_w=(); sk_r=(); aws_w=(); aws_r=()
-for run in $(seq 1 "$RUNS"); do
+# Deleted objects stay until RGW's garbage collection; run it between measurements so no run pays for the last.
+settle() { [ -d "$STATE" ] && radosgw-admin -c "$STATE/ceph.conf" gc process --include-all >/dev/null 2>&1 || true; }
+sharekit_pair() {
   sk_w+=("$(seconds dotnet "$WORK/bin/S3Bench.dll" write "$S3_ENDPOINT" "$BUCKET" sharekit.bin "$WORK/data.bin")")
   sk_r+=("$(seconds dotnet "$WORK/bin/S3Bench.dll" read "$S3_ENDPOINT" "$BUCKET" sharekit.bin)")
+  "${A[@]}" s3 rm --quiet "s3://$BUCKET/sharekit.bin"; settle
+}
+aws_pair() {
   aws_w+=("$(seconds "${A[@]}" s3 cp --quiet "$WORK/data.bin" "s3://$BUCKET/aws.bin")")
   aws_r+=("$(seconds sh -c "\"\$0\" \"\$@\" > /dev/null" "${A[@]}" s3 cp --quiet "s3://$BUCKET/aws.bin" -)")
-  "${A[@]}" s3 rm --quiet "s3://$BUCKET/sharekit.bin"; "${A[@]}" s3 rm --quiet "s3://$BUCKET/aws.bin"
+  "${A[@]}" s3 rm --quiet "s3://$BUCKET/aws.bin"; settle
+}
+sk_w=(); sk_r=(); aws_w=(); aws_r=()
+for run in $(seq 1 "$RUNS"); do
+  # Alternate who goes first, so neither always meets a warmer (or busier) store.
+  if [ $((run % 2)) = 1 ]; then sharekit_pair; aws_pair; else aws_pair; sharekit_pair; fi
   echo "run $run: write sharekit ${sk_w[-1]} s, aws ${aws_w[-1]} s; read sharekit ${sk_r[-1]} s, aws ${aws_r[-1]} s"
 done
 mw=$(median "${sk_w[@]}"); ma=$(median "${aws_w[@]}"); rr=$(median "${sk_r[@]}"); ra=$(median "${aws_r[@]}")
