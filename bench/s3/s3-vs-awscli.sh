@@ -2,7 +2,8 @@
 # 1 GiB written and read through ShareKit's S3 store vs the Debian aws CLI (/usr/bin/aws s3 cp), same endpoint.
 # Starts its own single-node Ceph RGW (tests/fixtures/ceph-rgw) unless S3_ENDPOINT is given (then it needs
 # AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY and an existing BUCKET). RUNS=3 runs each; prints every run and the
-# ratio of medians (aws seconds / ShareKit seconds: above 1.0 means ShareKit is faster).
+# ratio of medians (aws seconds / ShareKit seconds: above 1.0 means ShareKit is faster). PART_SIZE_MIB and
+# PARTS_IN_FLIGHT set the store's partSizeMiB and partsInFlight (defaults 16 and 2).
 # Needs: apt-get install -y awscli ceph-mon ceph-osd radosgw ceph-common curl; about 3 GB of RAM for memstore.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

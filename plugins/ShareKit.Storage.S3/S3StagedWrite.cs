@@ -11,9 +11,10 @@ namespace ShareKit.Storage.S3;
 /// <remarks>
 /// <list type="bullet">
 /// <item>The writer fills one part in a pooled buffer; each full buffer is sent as the next part (the upload is
-/// created with the first) while the writer fills a second buffer, so at most two parts are held and one is in
-/// flight: the object store works on a part while the sender delivers the next. A failed part is sent again by the
-/// next write or the commit. A file smaller than one part is published with one PutObject at commit.</item>
+/// created with the first) while the writer fills a fresh buffer. Up to <see cref="S3StoreOptions.PartsInFlight"/>
+/// parts are on their way at once (the object store works on several while the sender delivers the next), so a
+/// writer holds at most that many parts plus one. A failed part is sent again by the next write or the commit.
+/// A file smaller than one part is published with one PutObject at commit.</item>
 /// <item>Disposing without commit keeps the upload and stores the unsent bytes as a small tail object under
 /// <c>.sharekit-staging/</c>; the next writer of the key (in any process on any host) finds both again
 /// (<see cref="StagedUploadFinder"/>) and resumes at their length. <see cref="DiscardAsync"/> aborts the upload and
@@ -43,9 +44,7 @@ internal sealed class S3StagedWrite : IStagedWrite
     private int buffered;
     private bool bufferPooled = true;
     private byte[]? spare;
-    private Task<string>? sending;
-    private byte[]? sendingBuffer;
-    private int sendingLength;
+    private readonly Queue<PendingPart> inFlight = new();
     private long uploaded;
     private string? uploadId;
     private bool uploadMetadataKnown;
@@ -250,15 +249,26 @@ internal sealed class S3StagedWrite : IStagedWrite
         await SettleSendingAsync().ConfigureAwait(false);
         try
         {
-            if (sendingBuffer is not null)
+            if (inFlight.Count > 0)
             {
-                // The part in flight failed: its bytes lead the tail (a tail may be longer than a part).
-                var joined = new byte[sendingLength + buffered];
-                sendingBuffer.AsSpan(0, sendingLength).CopyTo(joined);
-                buffer.AsSpan(0, buffered).CopyTo(joined.AsSpan(sendingLength));
+                // Parts whose send failed (and any after them) lead the tail; a tail may be longer than a part.
+                var length = buffered;
+                foreach (var pending in inFlight)
+                {
+                    length += pending.Length;
+                }
+
+                var joined = new byte[length];
+                var at = 0;
+                while (inFlight.TryDequeue(out var pending))
+                {
+                    pending.Buffer.AsSpan(0, pending.Length).CopyTo(joined.AsSpan(at));
+                    at += pending.Length;
+                    ArrayPool<byte>.Shared.Return(pending.Buffer);
+                }
+
+                buffer.AsSpan(0, buffered).CopyTo(joined.AsSpan(at));
                 ArrayPool<byte>.Shared.Return(buffer);
-                ArrayPool<byte>.Shared.Return(sendingBuffer);
-                sendingBuffer = null;
                 buffer = joined;
                 bufferPooled = false;
                 buffered = joined.Length;
@@ -291,10 +301,17 @@ internal sealed class S3StagedWrite : IStagedWrite
         }
     }
 
-    /// <summary>Starts sending the full buffer as the next part and carries on in the second buffer; at most one part is in flight.</summary>
+    /// <summary>
+    /// Starts sending the full buffer as the next part and carries on in a fresh buffer; with
+    /// <see cref="S3StoreOptions.PartsInFlight"/> parts already on their way, waits for the oldest first.
+    /// </summary>
     private async Task SendBufferAsPartAsync(CancellationToken ct)
     {
-        await FinishSendingAsync(ct).ConfigureAwait(false);
+        while (inFlight.Count >= store.Options.PartsInFlight)
+        {
+            await FinishOldestAsync(ct).ConfigureAwait(false);
+        }
+
         if (uploadId is null)
         {
             var initiate = new InitiateMultipartUploadRequest { BucketName = store.Bucket, Key = key };
@@ -305,56 +322,76 @@ internal sealed class S3StagedWrite : IStagedWrite
             uploadModified = LastModified;
         }
 
-        sendingBuffer = buffer;
-        sendingLength = buffered;
+        var number = parts.Count + inFlight.Count + 1;
+        inFlight.Enqueue(new PendingPart(number, buffer, buffered) { Send = UploadPartAsync(number, buffer, buffered, ct) });
         buffer = spare ?? ArrayPool<byte>.Shared.Rent(partCapacity);
         spare = null;
         buffered = 0;
-        sending = UploadPartAsync(parts.Count + 1, sendingBuffer, sendingLength, ct);
     }
 
-    /// <summary>Waits for the part in flight and records it; a part whose send failed is sent again here.</summary>
+    /// <summary>Waits for every part in flight, in order.</summary>
     private async Task FinishSendingAsync(CancellationToken ct)
     {
-        if (sendingBuffer is null)
+        while (inFlight.Count > 0)
         {
-            return;
+            await FinishOldestAsync(ct).ConfigureAwait(false);
         }
+    }
 
+    /// <summary>Waits for the oldest part in flight and records it; a part whose send failed is sent again here.</summary>
+    private async Task FinishOldestAsync(CancellationToken ct)
+    {
+        var oldest = inFlight.Peek();
         string etag;
         try
         {
-            etag = sending is not null
-                ? await sending.ConfigureAwait(false)
-                : await UploadPartAsync(parts.Count + 1, sendingBuffer, sendingLength, ct).ConfigureAwait(false);
+            etag = oldest.Send is not null
+                ? await oldest.Send.ConfigureAwait(false)
+                : await UploadPartAsync(oldest.Number, oldest.Buffer, oldest.Length, ct).ConfigureAwait(false);
         }
-        finally
+        catch
         {
-            sending = null;
+            oldest.Send = null;
+            throw;
         }
 
-        parts.Add(new PartETag(parts.Count + 1, etag));
-        uploaded += sendingLength;
-        spare = sendingBuffer;
-        sendingBuffer = null;
-        sendingLength = 0;
+        inFlight.Dequeue();
+        parts.Add(new PartETag(oldest.Number, etag));
+        uploaded += oldest.Length;
+        if (spare is null)
+        {
+            spare = oldest.Buffer;
+        }
+        else
+        {
+            ArrayPool<byte>.Shared.Return(oldest.Buffer);
+        }
     }
 
-    /// <summary>Lets the part in flight end (it must not read a buffer returned to the pool); its failure is left for later.</summary>
+    /// <summary>
+    /// Lets every part in flight end (none may read a buffer returned to the pool) and records the leading ones that
+    /// arrived; the rest stay queued, and their failures are left for later.
+    /// </summary>
     private async Task SettleSendingAsync()
     {
-        try
+        foreach (var pending in inFlight)
         {
-            if (sending is not null)
+            try
             {
-                await FinishSendingAsync(CancellationToken.None).ConfigureAwait(false);
+                if (pending.Send is not null)
+                {
+                    await pending.Send.ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is StorageException or OperationCanceledException)
+            {
+                pending.Send = null;
             }
         }
-        catch (StorageException)
+
+        while (inFlight.TryPeek(out var oldest) && oldest.Send is not null)
         {
-        }
-        catch (OperationCanceledException)
-        {
+            await FinishOldestAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -466,16 +503,21 @@ internal sealed class S3StagedWrite : IStagedWrite
             ArrayPool<byte>.Shared.Return(spare);
         }
 
-        if (sendingBuffer is not null)
+        while (inFlight.TryDequeue(out var pending))
         {
-            ArrayPool<byte>.Shared.Return(sendingBuffer);
+            ArrayPool<byte>.Shared.Return(pending.Buffer);
         }
 
         buffer = [];
         spare = null;
-        sendingBuffer = null;
         buffered = 0;
         WriterRegistry.Release(writerId);
+    }
+
+    /// <summary>A part on its way to the store; <see cref="Send"/> is null after a failed send, until it is sent again.</summary>
+    private sealed record PendingPart(int Number, byte[] Buffer, int Length)
+    {
+        public Task<string>? Send { get; set; }
     }
 
     private ObjectDisposedException Finished() =>

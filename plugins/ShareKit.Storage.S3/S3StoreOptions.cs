@@ -36,6 +36,9 @@ public sealed class S3StoreOptions
     /// <summary>The multipart upload part size, and the most a writer holds in memory.</summary>
     public int PartSizeMiB { get; init; } = 16;
 
+    /// <summary>How many parts of one write may be on their way to the store at once (each costs one part of memory).</summary>
+    public int PartsInFlight { get; init; } = 2;
+
     /// <summary>Keys per listing request (S3 returns at most 1000).</summary>
     public int ListPageSize { get; init; } = 1000;
 
@@ -100,6 +103,7 @@ public sealed class S3StoreOptions
             SecretKey = string.IsNullOrEmpty(secretKey) ? null : secretKey,
             PathStyle = Bool(settings, "pathStyle", Path, true),
             PartSizeMiB = Int(settings, "partSizeMiB", Path, 16, MinPartSizeMiB, MaxPartSizeMiB),
+            PartsInFlight = Int(settings, "partsInFlight", Path, 2, 1, 16),
             ListPageSize = Int(settings, "listPageSize", Path, 1000, 1, 1000),
             Timeout = TimeSpan.FromSeconds(Int(settings, "timeoutSeconds", Path, 60, 1, 3600)),
             Retries = retries,

@@ -10,6 +10,7 @@ public sealed class S3StoreOptionsTests
     [InlineData("partSizeMiB", "4", "shares:test:settings:partSizeMiB")]
     [InlineData("endpoint", "ftp://x", "shares:test:settings:endpoint")]
     [InlineData("listPageSize", "1001", "shares:test:settings:listPageSize")]
+    [InlineData("partsInFlight", "0", "shares:test:settings:partsInFlight")]
     [InlineData("pathStyle", "yes", "shares:test:settings:pathStyle")]
     [InlineData("secretKey", null, "shares:test:settings:secretKey")]
     public void Bad_settings_name_their_path(string key, string? value, string path)

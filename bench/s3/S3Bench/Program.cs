@@ -19,6 +19,7 @@ var settings = new Dictionary<string, string?>
     ["endpoint"] = args[1],
     ["bucket"] = args[2],
     ["partSizeMiB"] = Environment.GetEnvironmentVariable("PART_SIZE_MIB") ?? "16",
+    ["partsInFlight"] = Environment.GetEnvironmentVariable("PARTS_IN_FLIGHT") ?? "2",
 };
 OneStorage.Settings = settings;
 var store = new S3StoragePlugin();
