@@ -11,6 +11,7 @@ packages=(
   util-linux mount
   avahi-daemon avahi-utils dbus
   chromium fonts-dejavu-core
+  ceph-mon ceph-osd radosgw ceph-common
 )
 
 if [ "$(id -u)" = 0 ]; then
