@@ -24,7 +24,7 @@ work=$(cd "$work" && pwd)
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -f "$work/ssh/sshd.pid" ]; then kill "$(cat "$work/ssh/sshd.pid")" 2>/dev/null || true; fi
+  if [ -s "$work/ssh/sshd.pid" ]; then kill "$(cat "$work/ssh/sshd.pid" 2>/dev/null)" 2>/dev/null || true; fi
   wait 2>/dev/null || true
   [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
 }
