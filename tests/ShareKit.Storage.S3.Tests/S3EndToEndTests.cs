@@ -102,10 +102,38 @@ public sealed class S3EndToEndTests(RgwFixture rgw) : IAsyncLifetime
         Assert.Equal(content.AsSpan(1_048_570, 100_000).ToArray(), await partial.Content.ReadAsByteArrayAsync());
         Assert.Equal(content.Length, partial.Content.Headers.ContentRange?.Length);
 
+        using var beyond = new HttpRequestMessage(HttpMethod.Get, file);
+        beyond.Headers.Range = new RangeHeaderValue(content.Length, null);
+        using var unsatisfiable = await http.SendAsync(beyond);
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, unsatisfiable.StatusCode);
+
         using var search = JsonDocument.Parse(await http.GetStringAsync("/api/search?q=satie%20amnesiac"));
         var found = search.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
         Assert.Contains(found, p => p is not null && p.TrimStart('/') == "books/Erik Satie - Memoirs of an Amnesiac.pdf");
         Assert.Equal(content.Length, search.RootElement.GetProperty("entries")[0].GetProperty("size").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_file_stored_by_ftp_reaches_the_library_page_at_the_next_rescan()
+    {
+        var curl = ExternalTool.Require("curl", "curl");
+        var content = RandomBytes(1024 * 1024 + 5);
+        var source = temp.Combine("gnossienne.bin");
+        await File.WriteAllBytesAsync(source, content);
+        await using var host = await StartHostAsync();
+        var ftp = await ListenAddressAsync(host, "ftp", "ftp://");
+        var web = await ListenAddressAsync(host, "http-library", "http://");
+        using var http = new HttpClient { BaseAddress = new Uri(web), Timeout = TimeSpan.FromSeconds(60) };
+        var login = ftp.Replace("ftp://", $"ftp://{UserName}:{UserPassword}@", StringComparison.Ordinal);
+
+        await RunCurlAsync(curl, ["--fail", "-sS", "-T", source, $"{login}/gnossienne.bin"]);
+
+        // An S3 share cannot be watched: its catalog finds new objects at the full rescan, once a minute.
+        await Eventually.TrueAsync(
+            async () => (await http.GetStringAsync("/api/search?q=gnossienne")).Contains("gnossienne.bin", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(150),
+            "the uploaded file in the library's search");
+        Assert.Equal(content, await http.GetByteArrayAsync("/files/gnossienne.bin"));
     }
 
     private async Task<HostProcess> StartHostAsync()
