@@ -32,6 +32,12 @@ internal static class FileDownload
             return Results.NotFound();
         }
 
+        if (!content.CanSeek)
+        {
+            // Stores that stream forward only (S3) still answer ranges: a seek reopens them at the offset.
+            content = new ReopeningReadStream(store, path, file.Length, content);
+        }
+
         var tag = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"{file.Length:x}-{file.LastModified.UtcTicks:x}\""));
         var type = ContentTypes.Of(file.Name);
         if (!asAttachment && IsActive(type))
