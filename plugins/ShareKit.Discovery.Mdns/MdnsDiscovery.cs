@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using ShareKit.Plugins.Shared.Discovery;
 using ShareKit.Sdk;
 
 namespace ShareKit.Discovery.Mdns;
@@ -22,7 +23,8 @@ internal sealed class MdnsDiscovery : IDiscovery
     private readonly NodeBoard board;
     private readonly MdnsResponder responder;
     private readonly MdnsBrowser browser;
-    private readonly FloodGuard guard = new();
+    // mDNS hosts are chattier (every service on a host answers through one responder), so the limits are wider.
+    private readonly FloodGuard guard = new(new FloodLimits(PerSourceBurst: 50, PerSourcePerSecond: 25, TotalBurst: 1000, TotalPerSecond: 500));
     private readonly DropLog drops;
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim wake = new(0);

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using ShareKit.Discovery.UdpBroadcast.Packets;
+using ShareKit.Plugins.Shared.Discovery;
 using ShareKit.Sdk;
 
 namespace ShareKit.Discovery.UdpBroadcast;
@@ -27,7 +28,8 @@ internal sealed class UdpBroadcastDiscovery : IDiscovery
     private readonly ComponentContext context;
     private readonly ILogger logger;
     private readonly PeerTable peers;
-    private readonly FloodGuard guard = new();
+    // A whole LAN answering a query stays well under these.
+    private readonly FloodGuard guard = new(new FloodLimits(PerSourceBurst: 20, PerSourcePerSecond: 10, TotalBurst: 400, TotalPerSecond: 200));
     private readonly DropLog drops;
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim wake = new(0);

@@ -1,28 +1,20 @@
 using System.Diagnostics;
 using System.Net;
 
-namespace ShareKit.Discovery.UdpBroadcast;
+namespace ShareKit.Plugins.Shared.Discovery;
 
 /// <summary>
 /// Token buckets per sending address and for all traffic together, checked before a datagram is parsed, so a
 /// flooding host costs a dictionary look-up per packet and cannot crowd out the others.
 /// </summary>
-internal sealed class FloodGuard
+/// <remarks>Shared source, compiled into each discovery plugin (plugins cannot share an assembly beside the SDK).</remarks>
+internal sealed class FloodGuard(FloodLimits limits)
 {
-    /// <summary>Packets one address may send in a burst; a whole LAN answering a query stays well under it.</summary>
-    public const double PerSourceBurst = 20;
-
-    public const double PerSourcePerSecond = 10;
-
-    public const double TotalBurst = 400;
-
-    public const double TotalPerSecond = 200;
-
     private const int MaxSources = 512;
 
     private readonly Lock gate = new();
     private readonly Dictionary<IPAddress, Bucket> sources = [];
-    private Bucket total = new(TotalBurst, 0);
+    private Bucket total = new(limits.TotalBurst, 0);
 
     /// <summary>True when a packet from <paramref name="from"/> may be processed now.</summary>
     public bool Admit(IPAddress from)
@@ -37,12 +29,12 @@ internal sealed class FloodGuard
                     EvictIdle(now);
                 }
 
-                bucket = new Bucket(PerSourceBurst, now);
+                bucket = new Bucket(limits.PerSourceBurst, now);
             }
 
-            var sourceOk = bucket.TryTake(now, PerSourceBurst, PerSourcePerSecond);
+            var sourceOk = bucket.TryTake(now, limits.PerSourceBurst, limits.PerSourcePerSecond);
             sources[from] = bucket;
-            return sourceOk && total.TryTake(now, TotalBurst, TotalPerSecond);
+            return sourceOk && total.TryTake(now, limits.TotalBurst, limits.TotalPerSecond);
         }
     }
 
@@ -51,7 +43,7 @@ internal sealed class FloodGuard
         // Full buckets belong to quiet senders: forgetting them loses nothing.
         foreach (var (address, bucket) in sources.ToList())
         {
-            if (bucket.Refilled(now, PerSourceBurst, PerSourcePerSecond) >= PerSourceBurst)
+            if (bucket.Refilled(now, limits.PerSourceBurst, limits.PerSourcePerSecond) >= limits.PerSourceBurst)
             {
                 sources.Remove(address);
             }
@@ -85,3 +77,6 @@ internal sealed class FloodGuard
         }
     }
 }
+
+/// <summary>Token-bucket sizes for <see cref="FloodGuard"/>: packets per burst and per second, per source and in total.</summary>
+internal sealed record FloodLimits(double PerSourceBurst, double PerSourcePerSecond, double TotalBurst, double TotalPerSecond);
