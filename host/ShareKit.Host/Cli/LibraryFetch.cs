@@ -15,6 +15,7 @@ internal sealed class LibraryFetch(
     private int itemsDone;
     private int index;
     private long lastSize;
+    private int reportedItem = -1;
 
     public string? PeerName { get; private set; }
 
@@ -69,8 +70,11 @@ internal sealed class LibraryFetch(
 
     private void Report(int itemIndex, string path, long held, long size)
     {
+        // The first event of an item is shown at once (the display draws forced events only from a first one).
+        var kind = reportedItem == itemIndex ? TransferProgressKind.ItemProgress : TransferProgressKind.Started;
+        reportedItem = itemIndex;
         lastSize = size;
-        progress.Report(new TransferProgress(TransferProgressKind.ItemProgress, itemIndex, path, held, size, doneBytes + held, doneSizes + size, itemsDone, itemsTotal));
+        progress.Report(new TransferProgress(kind, itemIndex, path, held, size, doneBytes + held, doneSizes + size, itemsDone, itemsTotal));
     }
 
     private void Done(int itemIndex, string path)
