@@ -133,6 +133,35 @@ public sealed class LibraryCliTests : IDisposable
         Assert.Empty(Directory.GetFiles(fixture.Output, "*", SearchOption.AllDirectories));
     }
 
+    [Theory]
+    [InlineData("""{"type":"fetch","path":"../library/readme.txt","offset":0}""", "bad-request", "is not allowed")]
+    [InlineData("""{"type":"fetch","path":"novels\\..\\readme.txt","offset":0}""", "bad-request", "is not allowed")]
+    [InlineData("""{"type":"fetch","path":"readme.txt","offset":-1}""", "bad-request", "outside")]
+    [InlineData("""{"type":"fetch","path":"nothing-here.txt","offset":0}""", "not-found", "has no file")]
+    [InlineData("""{"type":"browse","path":"","offset":0,"limit":1001}""", "bad-request", "limit from 1 to 1000")]
+    [InlineData("""{"type":"browse","path":"","offset":0,"limit":5,"share":"secret"}""", "no-library", "no share named 'secret'")]
+    public async Task A_raw_library_connection_gets_a_readable_error_for_a_bad_request(string request, string code, string words)
+    {
+        var (server, address) = await fixture.StartServerAsync();
+        await using var _ = server;
+        var uri = new Uri(address);
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(uri.Host, uri.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync("SHAREKIT\u0003"u8.ToArray());
+        await WriteFrameAsync(stream, $$"""{"type":"hello","version":{"major":1,"minor":0},"nodeId":"{{new string('b', 32)}}","name":"raw","capabilities":[]}""");
+        using (var hello = await ReadFrameAsync(stream))
+        {
+            Assert.Equal("hello", hello.RootElement.GetProperty("type").GetString());
+        }
+
+        await WriteFrameAsync(stream, request);
+        using var error = await ReadFrameAsync(stream);
+        Assert.Equal("error", error.RootElement.GetProperty("type").GetString());
+        Assert.Equal(code, error.RootElement.GetProperty("code").GetString());
+        Assert.Contains(words, error.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_node_with_only_a_receive_share_serves_no_library()
     {
@@ -145,6 +174,25 @@ public sealed class LibraryCliTests : IDisposable
     }
 
     public void Dispose() => fixture.Dispose();
+
+    private static async Task WriteFrameAsync(Stream stream, string json)
+    {
+        var payload = System.Text.Encoding.UTF8.GetBytes(json);
+        var prefix = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(prefix, payload.Length);
+        await stream.WriteAsync(prefix);
+        await stream.WriteAsync(payload);
+    }
+
+    private static async Task<JsonDocument> ReadFrameAsync(Stream stream)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var prefix = new byte[4];
+        await stream.ReadExactlyAsync(prefix, timeout.Token);
+        var payload = new byte[System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(prefix)];
+        await stream.ReadExactlyAsync(payload, timeout.Token);
+        return JsonDocument.Parse(payload);
+    }
 
     private long StagedBytes() =>
         Directory.Exists(fixture.Staging) ? Directory.GetFiles(fixture.Staging, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
