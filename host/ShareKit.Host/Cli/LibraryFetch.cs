@@ -1,14 +1,16 @@
+using Microsoft.Extensions.Logging;
 using ShareKit.Host.Node;
 using ShareKit.Sdk;
 
 namespace ShareKit.Host.Cli;
 
 /// <summary>Gets library files one by one into a local store, each over its own library connection, with progress.</summary>
-internal sealed class LibraryFetch(
+internal sealed partial class LibraryFetch(
     IFileStore store,
     Func<CancellationToken, Task<LibraryClient>> connect,
     IProgress<TransferProgress> progress,
-    int itemsTotal)
+    int itemsTotal,
+    ILogger logger)
 {
     private long doneBytes;
     private long doneSizes;
@@ -56,6 +58,7 @@ internal sealed class LibraryFetch(
                     }
                     catch (ContentMismatchException) when (attempt == 0 && resumedFrom > 0)
                     {
+                        LogRestarting(logger, remote.Value, resumedFrom);
                     }
                 }
             }
@@ -85,4 +88,7 @@ internal sealed class LibraryFetch(
         progress.Report(new TransferProgress(TransferProgressKind.ItemDone, itemIndex, path, lastSize, lastSize, doneBytes, doneSizes, itemsDone, itemsTotal));
         lastSize = 0;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} changed on the peer since {Bytes} bytes of it were saved; fetching it whole")]
+    private static partial void LogRestarting(ILogger logger, string path, long bytes);
 }

@@ -45,7 +45,7 @@ internal static partial class LibraryGetCommand
         var connect = await peer.ResolveAsync(parse, host, components, logger, ct);
         var paths = parse.GetValue(pathsArgument)!.Select(LibraryPeer.Normalize).ToList();
         var progress = new TransferProgressAdapter(ProgressDisplay.ForConsole(parse.GetValue(jsonOption)));
-        var fetch = new LibraryFetch(store, connect, progress, paths.Count);
+        var fetch = new LibraryFetch(store, connect, progress, paths.Count, logger);
         string? firstFailure = null;
         foreach (var path in paths)
         {

@@ -91,18 +91,7 @@ public sealed class LibraryCliTests : IDisposable
         var (server, address) = await fixture.StartServerAsync();
         await using var _ = server;
 
-        var first = fixture.RunLibrary("get", address, "big.bin", "-o", fixture.Output);
-        try
-        {
-            await Eventually.TrueAsync(() => StagedBytes() > (1 << 20), TimeSpan.FromSeconds(60), "the getter staged the first MiB");
-            first.Signal(9);
-            await first.WaitForExitAsync(TimeSpan.FromSeconds(10));
-        }
-        finally
-        {
-            await first.DisposeAsync();
-        }
-
+        await KillGetMidFileAsync(address, "big.bin");
         Assert.False(File.Exists(fixture.Output + "/big.bin"), "a partial file was published");
         var staged = StagedBytes();
         Assert.InRange(staged, 1, content.Length - 1);
@@ -113,6 +102,26 @@ public sealed class LibraryCliTests : IDisposable
         using var done = JsonDocument.Parse(second.StandardOutput.Last());
         var resumed = done.RootElement.GetProperty("resumedBytes").GetInt64();
         Assert.True(resumed > 0 && resumed <= staged, second.AllOutput);
+    }
+
+    [Fact]
+    public async Task A_staged_part_of_a_file_that_changed_since_is_dropped_and_the_new_file_is_fetched_whole()
+    {
+        var big = fixture.Library + "/big.bin";
+        var content = new byte[48 << 20];
+        new Random(8).NextBytes(content);
+        await File.WriteAllBytesAsync(big, content);
+        var (server, address) = await fixture.StartServerAsync();
+        await using var _ = server;
+        await KillGetMidFileAsync(address, "big.bin");
+        Assert.InRange(StagedBytes(), 1, content.Length - 1);
+
+        content[0] ^= 0xFF;
+        await File.WriteAllBytesAsync(big, content);
+        await using var second = fixture.RunLibrary("get", address, "big.bin", "-o", fixture.Output);
+        Assert.True(await second.WaitForExitAsync(Patience) == 0, second.AllOutput);
+        Assert.Equal(content, await File.ReadAllBytesAsync(fixture.Output + "/big.bin"));
+        Assert.Contains(second.StandardError, l => l.Contains("big.bin changed on the peer since"));
     }
 
     [Theory]
@@ -192,6 +201,21 @@ public sealed class LibraryCliTests : IDisposable
         var payload = new byte[System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(prefix)];
         await stream.ReadExactlyAsync(payload, timeout.Token);
         return JsonDocument.Parse(payload);
+    }
+
+    private async Task KillGetMidFileAsync(string address, string path)
+    {
+        var first = fixture.RunLibrary("get", address, path, "-o", fixture.Output);
+        try
+        {
+            await Eventually.TrueAsync(() => StagedBytes() > (1 << 20), TimeSpan.FromSeconds(60), "the getter staged the first MiB");
+            first.Signal(9);
+            await first.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
     }
 
     private long StagedBytes() =>
