@@ -28,6 +28,7 @@ internal static class CliApp
         root.Subcommands.Add(PluginsCommand.Create(overrides));
         root.Subcommands.Add(PeersCommand.Create(overrides));
         root.Subcommands.Add(SendCommand.Create(overrides));
+        root.Subcommands.Add(LibraryCommand.Create(overrides));
         root.Subcommands.Add(ReceiveCommand.Create(overrides));
         root.Subcommands.Add(IdentityCommands.CreateIdentity(overrides));
         root.Subcommands.Add(IdentityCommands.CreateTrust(overrides));

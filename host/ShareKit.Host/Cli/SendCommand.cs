@@ -36,7 +36,7 @@ internal static partial class SendCommand
         using var host = HostBootstrap.Start(parse, overrides);
         var logger = host.LoggerFactory.CreateLogger("ShareKit.Send");
         var components = host.ComposeNode();
-        var remote = await ResolveAsync(components, parse.GetValue(Target)!, parse.GetValue(FindTimeout), logger, ct);
+        var remote = await PeerResolver.ResolveAsync(components, parse.GetValue(Target)!, parse.GetValue(FindTimeout), logger, ct);
         var layers = LayerOption.Resolve(parse.GetValue(Layers), host.Settings);
         string? code = null;
         if (parse.GetValue(Code))
@@ -81,40 +81,6 @@ internal static partial class SendCommand
                 }
             }
         };
-    }
-
-    /// <summary>An address as given, or the endpoint of a peer found by name through discovery.</summary>
-    private static async Task<Endpoint> ResolveAsync(NodeComponents components, string target, double findSeconds, ILogger logger, CancellationToken ct)
-    {
-        if (target.Contains("://", StringComparison.Ordinal))
-        {
-            return Endpoint.TryParse(target, out var endpoint, out var error) ? endpoint : throw new ConfigurationException("peer", error);
-        }
-
-        await using var browser = new DiscoveryBrowser(components, logger);
-        var found = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        browser.Changed += sighting =>
-        {
-            if (string.Equals(sighting.Node.Name, target, StringComparison.OrdinalIgnoreCase))
-            {
-                found.TrySetResult();
-            }
-        };
-        browser.Start();
-        try
-        {
-            // Give other mechanisms a moment after the first sighting, so a duplicate name is noticed.
-            await found.Task.WaitAsync(TimeSpan.FromSeconds(findSeconds), ct);
-            await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
-        }
-        catch (TimeoutException)
-        {
-        }
-
-        var peer = browser.Peers.Resolve(target);
-        var transports = components.Settings.Endpoint.Listen.Select(e => e.Scheme).Append("tcp").ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return peer.Endpoints.FirstOrDefault(e => transports.Contains(e.Scheme))
-            ?? throw new ShareKitException($"The peer '{peer.Name}' announces no address this node can reach ({string.Join(", ", peer.Endpoints)}).");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "sending to {Remote} ({Layers})")]

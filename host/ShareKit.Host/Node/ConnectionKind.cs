@@ -8,4 +8,7 @@ public enum ConnectionKind : byte
 
     /// <summary>A data connection: a DataConnect frame, then data records of one transfer.</summary>
     Data = 2,
+
+    /// <summary>A library connection: hellos, then browse/search/fetch requests, each answered in turn.</summary>
+    Library = 3,
 }

@@ -177,7 +177,8 @@ internal sealed class ControlChannel
     }
 
     private static bool IsKnownType(string type) =>
-        type is "hello" or "offer" or "decision" or "itemResult" or "cancel" or "error" or "data";
+        type is "hello" or "offer" or "decision" or "itemResult" or "cancel" or "error" or "data" or
+        "browse" or "search" or "listing" or "fetch" or "file" or "fileEnd";
 
     private static string? PeekType(ReadOnlySequence<byte> payload)
     {

@@ -13,14 +13,25 @@ namespace ShareKit.Host.Node;
 public sealed class PeerEndpoint
 {
     private static readonly TimeSpan PreambleTimeout = TimeSpan.FromSeconds(30);
-    private readonly ReceiveContext context;
+    private readonly ReceiveContext? context;
+    private readonly LibraryServer? library;
     private readonly ConcurrentDictionary<string, ReceiveSession> transfers = new(StringComparer.Ordinal);
 
     /// <summary>Makes an endpoint that receives into <paramref name="context"/>'s share by its policy.</summary>
     public PeerEndpoint(ReceiveContext context)
+        : this(context, null)
     {
         ArgumentNullException.ThrowIfNull(context);
+    }
+
+    /// <summary>
+    /// Makes an endpoint that receives into <paramref name="context"/>'s share (null: refuses transfers) and serves
+    /// <paramref name="library"/> on library connections (null: tells library clients there is none).
+    /// </summary>
+    public PeerEndpoint(ReceiveContext? context, LibraryServer? library)
+    {
         this.context = context;
+        this.library = library;
     }
 
     /// <summary>
@@ -48,8 +59,20 @@ public sealed class PeerEndpoint
 
         switch (kind)
         {
+            case ConnectionKind.Session when context is null:
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return new TransferOutcome(TransferStatus.Failed, "A peer offered files, but this node has no share that receives files.", null, [], 0);
             case ConnectionKind.Session:
                 return await new ReceiveSession(this, context, connection).RunAsync(ct).ConfigureAwait(false);
+            case ConnectionKind.Library:
+                await using (connection.ConfigureAwait(false))
+                {
+                    await (library is null
+                        ? LibraryServer.RefuseAsync(connection, "This node serves no library (it has no share with access \"public-read\").")
+                        : library.ServeAsync(connection, ct)).ConfigureAwait(false);
+                }
+
+                return null;
             case ConnectionKind.Data:
                 await using (connection.ConfigureAwait(false))
                 {

@@ -38,6 +38,12 @@ public static class PeerProtocol
     /// <summary>The name of every data lane channel in the multiplexing stream.</summary>
     public const string LaneChannelName = "lane";
 
+    /// <summary>Most entries in one library Listing page.</summary>
+    public const int MaxLibraryPage = 1_000;
+
+    /// <summary>Capability: the node serves a library on library connections.</summary>
+    public const string LibraryCapability = "library";
+
     /// <summary>Length of the content hash (BLAKE3-256).</summary>
     public const int HashBytes = 32;
 }

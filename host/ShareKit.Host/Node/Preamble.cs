@@ -37,7 +37,7 @@ internal static class Preamble
                 }
 
                 var kind = (ConnectionKind)bytes[8];
-                return kind is ConnectionKind.Session or ConnectionKind.Data
+                return kind is ConnectionKind.Session or ConnectionKind.Data or ConnectionKind.Library
                     ? kind
                     : throw new ProtocolException($"The peer asked for an unknown kind of connection ({bytes[8]}).");
             }

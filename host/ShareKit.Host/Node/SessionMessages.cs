@@ -62,6 +62,12 @@ internal static class SessionMessages
         Cancel => "cancel",
         Error => "error",
         DataConnect => "data",
+        Browse => "browse",
+        Search => "search",
+        Listing => "listing",
+        Fetch => "fetch",
+        FileStart => "file",
+        FileEnd => "fileEnd",
         _ => message.GetType().Name,
     };
 

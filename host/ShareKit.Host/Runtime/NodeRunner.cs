@@ -15,6 +15,7 @@ internal sealed partial class NodeRunner(
     Func<IncomingOffer, CancellationToken, ValueTask<bool>>? askAboutOffers = null) : IAsyncDisposable
 {
     private PeerListener? peerListener;
+    private string? libraryName;
     private readonly List<(string Name, IShareService Service)> started = [];
     private readonly List<(string Name, IDiscovery Discovery)> discoveries = [];
 
@@ -36,6 +37,11 @@ internal sealed partial class NodeRunner(
         if (peerListener is not null)
         {
             lines.Add($"peer endpoint on {string.Join(", ", peerListener.LocalEndpoints)} ({(components.Settings.Endpoint.Layers.Count == 0 ? "plain" : string.Join("+", components.Settings.Endpoint.Layers))})");
+        }
+
+        if (peerListener is not null && libraryName is not null)
+        {
+            lines.Add($"library {libraryName} on the peer endpoint");
         }
 
         lines.AddRange(discoveries.Select(d => $"discovery {d.Name}"));
@@ -105,23 +111,33 @@ internal sealed partial class NodeRunner(
 
     public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(2));
 
-    /// <summary>Listens on the configured endpoints when a share receives files; returns the bound endpoints.</summary>
+    /// <summary>
+    /// Listens on the configured endpoints when a share receives files or one is public-read (the first public-read
+    /// share is the library served on library connections); returns the bound endpoints.
+    /// </summary>
     private async Task<IReadOnlyList<Endpoint>> StartPeerEndpointAsync(CancellationToken ct)
     {
         var inbox = components.Shares.OfType<Share>().FirstOrDefault(s => s.Access == ShareAccess.Receive);
-        if (components.Settings.Endpoint.Listen.Count == 0 || inbox is null)
+        var libraryShare = components.Shares.OfType<Share>().FirstOrDefault(s => s.Access == ShareAccess.PublicRead);
+        if (components.Settings.Endpoint.Listen.Count == 0 || (inbox is null && libraryShare is null))
         {
             return components.Settings.Endpoint.Listen;
         }
 
-        var context = ReceiveSetup.Context(components, inbox.Store, inbox.Settings.Accept, inbox.Settings.OnConflict, askAboutOffers, progress: null);
-        var endpoint = new PeerEndpoint(context);
+        var context = inbox is null
+            ? null
+            : ReceiveSetup.Context(components, inbox.Store, inbox.Settings.Accept, inbox.Settings.OnConflict, askAboutOffers, progress: null);
+        var library = libraryShare is null
+            ? null
+            : new LibraryServer(components.GetCatalog(libraryShare.Name), libraryShare.Store, components.Node);
+        libraryName = library?.ShareName;
+        var endpoint = new PeerEndpoint(context, library);
         peerListener = new PeerListener(components, PeerConnector.ResolveLayers(components, components.Settings.Endpoint.Layers, pairingCode: null), logger);
         await peerListener.StartAsync(components.Settings.Endpoint.Listen, async (connection, token) =>
         {
             if (await endpoint.ServeConnectionAsync(connection, token) is { } outcome)
             {
-                LogTransfer(logger, inbox.Name, outcome.PeerName ?? "a peer", outcome.Status.ToString().ToLowerInvariant(), outcome.Reason ?? string.Empty);
+                LogTransfer(logger, inbox?.Name ?? "(no receive share)", outcome.PeerName ?? "a peer", outcome.Status.ToString().ToLowerInvariant(), outcome.Reason ?? string.Empty);
             }
         }, ct);
         return peerListener.LocalEndpoints;

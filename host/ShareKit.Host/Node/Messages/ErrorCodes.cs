@@ -15,6 +15,15 @@ public static class ErrorCodes
     /// <summary>The receiver has no room left.</summary>
     public const string StorageFull = "storage-full";
 
+    /// <summary>A library request names no file or folder of the library.</summary>
+    public const string NotFound = "not-found";
+
+    /// <summary>A library request breaks the rules (hostile path, unknown kind, page limits).</summary>
+    public const string BadRequest = "bad-request";
+
+    /// <summary>The node has no library to serve (no public-read share), or not the one asked for.</summary>
+    public const string NoLibrary = "no-library";
+
     /// <summary>Anything else on the sending side of the error.</summary>
     public const string Internal = "internal";
 }

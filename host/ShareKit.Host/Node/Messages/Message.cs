@@ -11,4 +11,10 @@ namespace ShareKit.Host.Node.Messages;
 [JsonDerivedType(typeof(Cancel), "cancel")]
 [JsonDerivedType(typeof(Error), "error")]
 [JsonDerivedType(typeof(DataConnect), "data")]
+[JsonDerivedType(typeof(Browse), "browse")]
+[JsonDerivedType(typeof(Search), "search")]
+[JsonDerivedType(typeof(Listing), "listing")]
+[JsonDerivedType(typeof(Fetch), "fetch")]
+[JsonDerivedType(typeof(FileStart), "file")]
+[JsonDerivedType(typeof(FileEnd), "fileEnd")]
 public abstract record Message;
