@@ -85,7 +85,8 @@ public sealed class LibraryCliTests : IDisposable
     public async Task A_killed_get_leaves_no_partial_file_and_a_second_get_resumes_from_the_staged_length()
     {
         var big = fixture.Library + "/big.bin";
-        var content = new byte[48 << 20];
+        // Big enough that an idle machine is still mid-file when the poll sees the first staged MiB.
+        var content = new byte[192 << 20];
         new Random(7).NextBytes(content);
         await File.WriteAllBytesAsync(big, content);
         var (server, address) = await fixture.StartServerAsync();
