@@ -5,9 +5,6 @@ namespace ShareKit.Discovery.Mdns;
 
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Debug, "Dropped an mDNS packet from {Source}: {Reason} ({Suppressed} similar lines suppressed before this one)")]
-    public static partial void PacketDropped(this ILogger logger, IPEndPoint? source, string reason, long suppressed);
-
     [LoggerMessage(2, LogLevel.Information, "mDNS uses interfaces: {Interfaces}")]
     public static partial void InterfacesChanged(this ILogger logger, string interfaces);
 

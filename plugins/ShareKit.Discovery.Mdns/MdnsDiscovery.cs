@@ -41,7 +41,7 @@ internal sealed class MdnsDiscovery : IDiscovery
         this.context = context;
         this.options = options;
         logger = context.LoggerFactory.CreateLogger<MdnsDiscovery>();
-        drops = new DropLog(logger);
+        drops = new DropLog(logger, "an mDNS");
         board = new NodeBoard(context.ComponentName);
         responder = new MdnsResponder(options, logger);
         browser = new MdnsBrowser(board, context.Node.Id);

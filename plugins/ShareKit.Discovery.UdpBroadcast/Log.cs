@@ -5,9 +5,6 @@ namespace ShareKit.Discovery.UdpBroadcast;
 
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Debug, "Dropped a discovery packet from {Source}: {Reason} ({Suppressed} similar lines suppressed before this one)")]
-    public static partial void PacketDropped(this ILogger logger, IPEndPoint? source, string reason, long suppressed);
-
     [LoggerMessage(2, LogLevel.Information, "UDP discovery on port {Port} uses interfaces: {Interfaces}")]
     public static partial void InterfacesChanged(this ILogger logger, int port, string interfaces);
 

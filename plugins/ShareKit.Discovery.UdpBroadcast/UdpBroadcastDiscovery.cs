@@ -56,7 +56,7 @@ internal sealed class UdpBroadcastDiscovery : IDiscovery
         this.context = context;
         this.options = options;
         logger = context.LoggerFactory.CreateLogger<UdpBroadcastDiscovery>();
-        drops = new DropLog(logger);
+        drops = new DropLog(logger, "a discovery");
         peers = new PeerTable(context.ComponentName, TimeProvider.System);
         selfId = PacketCodec.NodeIdBytes(context.Node.Id);
     }
