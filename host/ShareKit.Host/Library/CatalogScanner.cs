@@ -4,9 +4,11 @@ namespace ShareKit.Host.Library;
 
 /// <summary>
 /// Brings the index in line with the store for one folder (optionally its whole tree): adds what is new, replaces
-/// files whose size or modification time changed, and drops what is gone. New folders are always scanned in full.
+/// files whose size or modification time changed, and drops what is gone. New folders are always scanned in full,
+/// and reported to <paramref name="folderDiscovered"/>: a folder watcher arms its watch on a new folder only after
+/// the folder appears, so files written into it in that gap raise no event and the folder must be looked at again.
 /// </summary>
-internal sealed class CatalogScanner(IFileStore store, CatalogIndex index, Action<FileEntry> fileAddedOrChanged)
+internal sealed class CatalogScanner(IFileStore store, CatalogIndex index, Action<FileEntry> fileAddedOrChanged, Action<StorePath> folderDiscovered)
 {
     public async Task SyncAsync(StorePath folder, bool recursive, CancellationToken ct)
     {
@@ -47,6 +49,11 @@ internal sealed class CatalogScanner(IFileStore store, CatalogIndex index, Actio
                 if (isNew || recursive)
                 {
                     await SyncAsync(entry.Path, recursive, ct);
+                }
+
+                if (isNew)
+                {
+                    folderDiscovered(entry.Path);
                 }
             }
             else if (known is null || !known.IsSameVersion(entry))

@@ -51,7 +51,7 @@ internal sealed partial class LibraryCatalog : ILibraryCatalog, IAsyncDisposable
         this.cacheFile = cacheFile;
         this.timing = timing;
         this.logger = logger;
-        scanner = new CatalogScanner(store, index, FileAddedOrChanged);
+        scanner = new CatalogScanner(store, index, FileAddedOrChanged, NewFolderDiscovered);
         examineQueue = new WorkQueue(ExamineAsync, (path, e) => LogExamineFailed(logger, ShareName, path, e.Message));
         hashQueue = new WorkQueue(HashAsync, (path, e) => LogHashFailed(logger, ShareName, path, e.Message));
     }
@@ -217,6 +217,15 @@ internal sealed partial class LibraryCatalog : ILibraryCatalog, IAsyncDisposable
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
             LogCannotWatch(logger, ShareName, watchRoot, e.Message, timing.RescanWhenNotWatched.TotalSeconds);
+        }
+    }
+
+    /// <summary>With a watcher, a new folder is synced once more after the settle time (see <see cref="CatalogScanner"/>).</summary>
+    private void NewFolderDiscovered(StorePath folder)
+    {
+        if (watcher is not null)
+        {
+            FolderChanged(folder);
         }
     }
 
